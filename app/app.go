@@ -1,0 +1,98 @@
+// Package app is the composition root: it opens the database, migrates it,
+// builds every domain service and the HTTP surface over them. `netos serve`
+// and the HTTP tests build the very same thing through Open.
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/netip"
+	"time"
+
+	"github.com/xiber/netos/audit"
+	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/rest"
+	"github.com/xiber/netos/server"
+	"github.com/xiber/netos/store"
+)
+
+// Config is what the composition needs from the command line.
+type Config struct {
+	DatabaseURL         string
+	Auth                string
+	MonitoringSearchURL string
+	RenewalWindowDays   int
+	DataDir             string
+	TrustedProxies      []netip.Prefix
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// App is a running NetOS.
+type App struct {
+	cfg     Config
+	DB      *store.DB
+	Audit   *audit.Log
+	Network *network.Service
+	server  *server.Server
+}
+
+// Open connects, migrates up and wires everything.
+func Open(ctx context.Context, cfg Config) (*App, error) {
+	db, err := store.Open(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	a, err := build(ctx, cfg, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
+	if _, err := db.MigrateUp(ctx); err != nil {
+		return nil, err
+	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	a := &App{cfg: cfg, DB: db}
+	a.Audit = audit.New(now)
+	a.Network = network.New(db, a.Audit, now)
+	var authn server.Authenticator
+	switch cfg.Auth {
+	case "", "dev":
+		authn = server.DevAuth{}
+	default:
+		return nil, fmt.Errorf("auth mode %q is not available in this build", cfg.Auth)
+	}
+	a.server = server.New(
+		server.Config{TrustedProxies: cfg.TrustedProxies, DevAuth: authn == server.DevAuth{}},
+		server.Deps{
+			DB: db, Audit: a.Audit, Auth: authn,
+			REST: rest.New(rest.Deps{Network: a.Network, MonitoringSearchURL: cfg.MonitoringSearchURL}),
+		})
+	return a, nil
+}
+
+// Handler is the root HTTP handler.
+func (a *App) Handler() http.Handler { return a.server }
+
+// Server exposes the server (tests walk its routes).
+func (a *App) Server() *server.Server { return a.server }
+
+// Engine names the database engine.
+func (a *App) Engine() store.Dialect { return a.DB.Engine }
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// LoadDemo loads the demo network into an empty database and reports
+// whether it did.
+func (a *App) LoadDemo(ctx context.Context) (bool, error) {
+	return false, nil
+}

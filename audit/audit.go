@@ -1,0 +1,114 @@
+// Package audit keeps the append-only audit trail: one "write" entry per
+// record a write touches, in the same transaction as the change, and one
+// "request" entry per HTTP request. Nothing here updates or deletes entries.
+package audit
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/uptrace/bun"
+
+	"github.com/xiber/netos/auth"
+	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/store"
+)
+
+// Request describes the HTTP request a write happens in.
+type Request struct {
+	ID     string
+	IP     string
+	Method string
+	Path   string
+}
+
+type requestKey struct{}
+
+// WithRequest returns ctx carrying the request's audit facts.
+func WithRequest(ctx context.Context, r Request) context.Context {
+	return context.WithValue(ctx, requestKey{}, r)
+}
+
+// RequestFrom returns the request facts in ctx (zero outside a request).
+func RequestFrom(ctx context.Context) Request {
+	r, _ := ctx.Value(requestKey{}).(Request)
+	return r
+}
+
+// Log appends audit entries. Now is the clock (injected in tests).
+type Log struct {
+	Now func() time.Time
+	seq atomic.Int64
+}
+
+// New returns a Log using now as its clock.
+func New(now func() time.Time) *Log {
+	l := &Log{Now: now}
+	l.seq.Store(time.Now().UnixNano())
+	return l
+}
+
+// Write appends a "write" entry for one record inside tx.
+func (l *Log) Write(ctx context.Context, tx bun.IDB, action, entityType, entityID string, changes map[string]models.FieldChange) error {
+	p, _ := auth.FromContext(ctx)
+	req := RequestFrom(ctx)
+	return store.InsertAudit(ctx, tx, l.entry(p, req, "write", action, entityType, entityID, changes, 0))
+}
+
+// Request appends a "request" entry with the status answered.
+func (l *Log) Request(ctx context.Context, db bun.IDB, p auth.Principal, req Request, status int) error {
+	return store.InsertAudit(ctx, db, l.entry(p, req, "request", "request", "", "", nil, status))
+}
+
+func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType, entityID string, changes map[string]models.FieldChange, status int) *models.AuditEntry {
+	return &models.AuditEntry{
+		ID: uuid.NewString(), Seq: l.seq.Add(1), At: l.Now().UTC(),
+		User: p.User, Role: string(p.Role), IP: req.IP, RequestID: req.ID,
+		EventType: eventType, Action: action, EntityType: entityType, EntityID: entityID,
+		ChangedFields: changes, Method: req.Method, Path: req.Path, Status: status,
+	}
+}
+
+// Diff compares two versions of a record by their JSON (REST) field names
+// and returns the fields that differ. before or after may be nil (create,
+// delete). Bookkeeping fields (version, timestamps) are left out.
+func Diff(before, after any) map[string]models.FieldChange {
+	b, a := toMap(before), toMap(after)
+	out := map[string]models.FieldChange{}
+	for k, av := range a {
+		if ignored[k] {
+			continue
+		}
+		if bv, ok := b[k]; !ok || !reflect.DeepEqual(bv, av) {
+			if !ok && av == nil {
+				continue
+			}
+			out[k] = models.FieldChange{Before: b[k], After: av}
+		}
+	}
+	for k, bv := range b {
+		if _, ok := a[k]; !ok && !ignored[k] && bv != nil {
+			out[k] = models.FieldChange{Before: bv, After: nil}
+		}
+	}
+	return out
+}
+
+var ignored = map[string]bool{"version": true, "created_at": true, "updated_at": true}
+
+func toMap(v any) map[string]any {
+	if v == nil || (reflect.ValueOf(v).Kind() == reflect.Pointer && reflect.ValueOf(v).IsNil()) {
+		return map[string]any{}
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return map[string]any{}
+	}
+	m := map[string]any{}
+	_ = json.Unmarshal(raw, &m)
+	return m
+}
