@@ -57,4 +57,3 @@ func (s *Server) challenge() string {
 	}
 	return `Bearer`
 }
-
