@@ -6,6 +6,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/uptrace/bun"
+	"github.com/xiber/netos/auth"
+	"github.com/xiber/netos/demo"
+	"github.com/xiber/netos/models"
 	"net/http"
 	"net/netip"
 	"time"
@@ -94,5 +98,21 @@ func (a *App) Close() error { return a.DB.Close() }
 // LoadDemo loads the demo network into an empty database and reports
 // whether it did.
 func (a *App) LoadDemo(ctx context.Context) (bool, error) {
-	return false, nil
+	empty, err := store.IsEmpty(ctx, a.DB)
+	if err != nil || !empty {
+		return false, err
+	}
+	now := a.Network.Now()
+	net := demo.Build(models.DateOf(now))
+	err = a.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := net.Load(ctx, tx); err != nil {
+			return err
+		}
+		return a.Audit.Write(auth.WithPrincipal(ctx, auth.System), tx, "demo_load", "network", "", nil)
+	})
+	if err != nil {
+		return false, err
+	}
+	a.Network.GraphChanged()
+	return true, nil
 }

@@ -44,7 +44,7 @@ const (
 	TopologyPTP        = "ptp"
 	TopologyPtMPSource = "ptmp_source"
 	TopologyPtMPClient = "ptmp_client"
-	RoleTPT            = "ptp"
+	RolePTP            = "ptp"
 	RolePtMPBase       = "ptmp_base"
 	RolePtMPSubscriber = "ptmp_subscriber"
 	LinkKindBackhaul   = "backhaul"

@@ -26,6 +26,7 @@ type Service struct {
 	// changed is called after a committed write that can move attribution
 	// figures; the attribution cache subscribes to it.
 	changed []func()
+	cache   attributionCache
 }
 
 // New builds the service. now is the clock (UTC is applied).
@@ -54,8 +55,13 @@ func (s *Service) InTx(ctx context.Context, f func(tx bun.Tx) error) error {
 	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return f(tx) })
 }
 
+// GraphChanged tells the service that attribution inputs changed behind its
+// back (a bulk load straight into the store).
+func (s *Service) GraphChanged() { s.notify() }
+
 // notify tells subscribers that attribution inputs changed.
 func (s *Service) notify() {
+	s.invalidateAttribution()
 	for _, f := range s.changed {
 		f()
 	}

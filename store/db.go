@@ -129,3 +129,12 @@ func likePattern(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(s) + "%"
 }
+
+// IsEmpty reports whether the network holds no records at all (the demo
+// network only loads into an empty database).
+func IsEmpty(ctx context.Context, db bun.IDB) (bool, error) {
+	var n int
+	err := db.NewRaw(`SELECT (SELECT COUNT(*) FROM service_providers) + (SELECT COUNT(*) FROM circuits) +
+		(SELECT COUNT(*) FROM infrastructure_assets) + (SELECT COUNT(*) FROM customers)`).Scan(ctx, &n)
+	return n == 0, translate(err, "count records")
+}
