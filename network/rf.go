@@ -17,7 +17,7 @@ func (s *Service) rfSystemKind() *kind[models.RFSystem, *models.RFSystem] {
 		schema:   RFSystemSchema,
 		defaults: func(r *models.RFSystem) { r.CompatibleBaseSystemIDs = []string{} },
 		prepare: func(ctx context.Context, tx bun.IDB, r *models.RFSystem, _ Values, _ *models.RFSystem) error {
-			if (r.LinkType == models.TopologyPTP) != (r.EquipmentRole == models.RoleTPT) {
+			if (r.LinkType == models.TopologyPTP) != (r.EquipmentRole == models.RolePTP) {
 				return models.Invalid("equipment_role", "value_error", "link_type ptp goes with equipment_role ptp; ptmp with ptmp_base or ptmp_subscriber")
 			}
 			if r.CompatibleBaseSystemIDs == nil {
@@ -169,7 +169,7 @@ func checkTopology(l *models.RFLink, sys *models.RFSystem) error {
 		if l.PtMPSourceID != nil {
 			p.Add("ptmp_source_id", "value_error", "only a ptmp_client link names a source node")
 		}
-		if sys.EquipmentRole != models.RoleTPT {
+		if sys.EquipmentRole != models.RolePTP {
 			p.Add("rf_system_id", "value_error", "a ptp link uses an RF system with equipment_role ptp")
 		}
 		if l.ZInfrastructureID != nil && *l.ZInfrastructureID == l.AInfrastructureID {

@@ -45,9 +45,9 @@ func LiveLinkBetween(ctx context.Context, db bun.IDB, parent, kind, child string
 // not live, so it places nothing.
 func LivePlacements(ctx context.Context, db bun.IDB, itemID string) ([]models.SubtendedLink, error) {
 	var out []models.SubtendedLink
-	err := db.NewSelect().Model(&out).ModelTableExpr("subtended_links AS l").
-		Where("((l.child_kind IN ('circuit', 'rf_link') AND l.child_id = ?) OR l.transport_id = ?)", itemID, itemID).
-		Where(liveLink).Scan(ctx)
+	err := db.NewSelect().Model(&out).
+		Where("?TableAlias.id IN (SELECT l.id FROM subtended_links AS l WHERE ((l.child_kind IN ('circuit', 'rf_link') AND l.child_id = ?) OR l.transport_id = ?) AND "+liveLink+")", itemID, itemID).
+		Scan(ctx)
 	return out, translate(err, "placements")
 }
 

@@ -1,0 +1,17 @@
+package apptest
+
+import (
+	"testing"
+
+	"github.com/xiber/netos/dbtest"
+	"github.com/xiber/netos/store"
+)
+
+// Clock is a settable clock for tests.
+type Clock = dbtest.Clock
+
+// Engine is the engine this test run uses.
+func Engine() string { return dbtest.Engine() }
+
+// DB opens a fresh, migrated database.
+func DB(t testing.TB) *store.DB { return dbtest.DB(t) }
