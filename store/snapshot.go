@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/uptrace/bun"
 
@@ -69,26 +70,27 @@ func LoadSnapshot(ctx context.Context, db bun.IDB) (*attribution.Snapshot, error
 		}
 		s.Electrical = append(s.Electrical, el)
 	}
-	var links []struct {
-		ID            string  `bun:"id"`
-		ParentID      string  `bun:"parent_infrastructure_id"`
-		ChildKind     string  `bun:"child_kind"`
-		ChildID       string  `bun:"child_id"`
-		TransportKind *string `bun:"transport_kind"`
-		TransportID   *string `bun:"transport_id"`
-		Weight        int64   `bun:"allocation_weight"`
-	}
-	if err := db.NewSelect().Table("subtended_links").
-		Column("id", "parent_infrastructure_id", "child_kind", "child_id", "transport_kind", "transport_id", "allocation_weight").
-		Where("deleted_at IS NULL").Scan(ctx, &links); err != nil {
+	rows, err := db.QueryContext(ctx, `SELECT id, parent_infrastructure_id, child_kind, child_id, transport_kind, transport_id, allocation_weight
+		FROM subtended_links WHERE deleted_at IS NULL`)
+	if err != nil {
 		return nil, translate(err, "snapshot links")
 	}
-	s.Links = make([]attribution.Link, len(links))
-	for i, l := range links {
-		s.Links[i] = attribution.Link{ID: l.ID, ParentID: l.ParentID, ChildKind: l.ChildKind, ChildID: l.ChildID, Weight: models.Decimal(l.Weight)}
-		if l.TransportKind != nil && l.TransportID != nil {
-			s.Links[i].TransportKind, s.Links[i].TransportID = *l.TransportKind, *l.TransportID
+	defer rows.Close()
+	for rows.Next() {
+		var l attribution.Link
+		var tk, tid sql.NullString
+		var w int64
+		if err := rows.Scan(&l.ID, &l.ParentID, &l.ChildKind, &l.ChildID, &tk, &tid, &w); err != nil {
+			return nil, translate(err, "snapshot links")
 		}
+		if tk.Valid && tid.Valid {
+			l.TransportKind, l.TransportID = tk.String, tid.String
+		}
+		l.Weight = models.Decimal(w)
+		s.Links = append(s.Links, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err, "snapshot links")
 	}
 	return s, nil
 }
