@@ -41,7 +41,9 @@ func BenchmarkLoadSnapshot(b *testing.B) {
 // insertSnapshot stores a synthetic snapshot as records.
 func insertSnapshot(ctx context.Context, db *store.DB, s *attribution.Snapshot) error {
 	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-	rec := func(id string) models.Record { return models.Record{ID: id, CreatedAt: now, UpdatedAt: now, Version: 1} }
+	rec := func(id string) models.Record {
+		return models.Record{ID: id, CreatedAt: now, UpdatedAt: now, Version: 1}
+	}
 	status := func(active bool) string {
 		if active {
 			return "active"
