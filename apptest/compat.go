@@ -15,3 +15,6 @@ func Engine() string { return dbtest.Engine() }
 
 // DB opens a fresh, migrated database.
 func DB(t testing.TB) *store.DB { return dbtest.DB(t) }
+
+// DatabaseURL makes a fresh, empty database for t and returns its URL.
+func DatabaseURL(t testing.TB) string { return dbtest.DatabaseURL(t) }

@@ -3,6 +3,8 @@ package network_test
 import (
 	"testing"
 
+	"github.com/xiber/netos/attribution"
+
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/network"
 )
@@ -62,32 +64,35 @@ func TestWorkedExampleToTheCent(t *testing.T) {
 		t.Fatal(err)
 	}
 	usd := func(d, c int64) models.Money { return models.Dollars(d, c) }
+	asset := func(name string) *attribution.AssetPL { pl, _ := rep.Asset(ids[name]); return pl }
+	customer := func(name string) *attribution.CustomerPL { pl, _ := rep.Customer(ids[name]); return pl }
+	item := func(name string) *attribution.ItemPL { pl, _ := rep.Item(ids[name]); return pl }
 	checks := []struct {
 		name      string
 		got, want models.Money
 	}{
-		{"pool(COL1)", rep.Assets[ids["COL1"]].Pool, usd(4200, 0)},
-		{"pool(T1)", rep.Assets[ids["T1"]].Pool, usd(6400, 0)},
-		{"pool(T2)", rep.Assets[ids["T2"]].Pool, usd(3100, 0)},
-		{"cost(A)", rep.Customers[ids["A"]].Cost, usd(3220, 0)},
-		{"cost(B)", rep.Customers[ids["B"]].Cost, usd(3220, 0)},
-		{"cost(C)", rep.Customers[ids["C"]].Cost, usd(3100, 0)},
-		{"margin(A)", rep.Customers[ids["A"]].Margin, usd(2780, 0)},
-		{"margin(B)", rep.Customers[ids["B"]].Margin, usd(780, 0)},
-		{"margin(C)", rep.Customers[ids["C"]].Margin, usd(400, 0)},
+		{"pool(COL1)", asset("COL1").Pool, usd(4200, 0)},
+		{"pool(T1)", asset("T1").Pool, usd(6400, 0)},
+		{"pool(T2)", asset("T2").Pool, usd(3100, 0)},
+		{"cost(A)", customer("A").Cost, usd(3220, 0)},
+		{"cost(B)", customer("B").Cost, usd(3220, 0)},
+		{"cost(C)", customer("C").Cost, usd(3100, 0)},
+		{"margin(A)", customer("A").Margin, usd(2780, 0)},
+		{"margin(B)", customer("B").Margin, usd(780, 0)},
+		{"margin(C)", customer("C").Margin, usd(400, 0)},
 		{"total cost", rep.Totals.TotalCost, usd(9540, 0)},
 		{"total revenue", rep.Totals.TotalRevenue, usd(13500, 0)},
 		{"total margin", rep.Totals.TotalMargin, usd(3960, 0)},
 		{"stranded", rep.Totals.StrandedCost, 0},
-		{"revenue(WAVE-1)", rep.Items[ids["WAVE-1"]].AttributedRevenue, usd(3881, 99)},
-		{"margin(WAVE-1)", rep.Items[ids["WAVE-1"]].Margin, usd(1381, 99)},
+		{"revenue(WAVE-1)", item("WAVE-1").AttributedRevenue, usd(3881, 99)},
+		{"margin(WAVE-1)", item("WAVE-1").Margin, usd(1381, 99)},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
 		}
 	}
-	if p := rep.Items[ids["WAVE-1"]].Placement; p.Kind != "transport" || p.InfrastructureID != ids["COL1"] {
+	if p := item("WAVE-1").Placement; p.Kind != "transport" || p.InfrastructureID != ids["COL1"] {
 		t.Errorf("WAVE-1 placement = %+v", p)
 	}
 	paths := rep.ServingPaths(ids["A"])
