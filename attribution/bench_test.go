@@ -13,3 +13,27 @@ func BenchmarkCompute(b *testing.B) {
 		}
 	}
 }
+
+func TestTheSyntheticNetworkConservesToTheCent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a network of the benchmark's size")
+	}
+	r := mustCompute(t, SyntheticSnapshot(10_000, 100_000, 150_000, 1))
+	if msg := checkTotals(r); msg != "" {
+		t.Fatal(msg)
+	}
+	if r.Totals.StrandedCost == 0 || r.Totals.UnattributedRevenue == 0 || len(r.Stranded) == 0 {
+		t.Errorf("the synthetic network should exercise stranded cost and unattributed revenue: %+v", r.Totals)
+	}
+	// Breakdowns of a sample of sites.
+	for i := 0; i < len(r.Assets); i += 97 {
+		if msg := checkAsset(r, &r.Assets[i]); msg != "" {
+			t.Fatal(msg)
+		}
+	}
+	for i := 0; i < len(r.Customers); i += 997 {
+		if msg := checkCustomer(r, &r.Customers[i]); msg != "" {
+			t.Fatal(msg)
+		}
+	}
+}

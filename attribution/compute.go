@@ -1,9 +1,6 @@
 package attribution
 
-import (
-	"fmt"
-	"math/big"
-)
+import "fmt"
 
 // Compute runs the attribution model (docs: spec/ATTRIBUTION.md) over a
 // snapshot and returns every figure it reports.
@@ -33,7 +30,9 @@ func (g *Graph) Compute() (*Report, error) {
 		return nil, err
 	}
 	f.down()
-	f.up()
+	if err := f.up(); err != nil {
+		return nil, err
+	}
 	return f.report()
 }
 
@@ -52,10 +51,9 @@ type flows struct {
 
 	totalCost, totalRevenue int64
 
-	inh  []ratio   // per site: inherited cost
-	pool []ratio   // per asset: own + attached + inherited
-	cost []ratio   // per customer: own + inherited
-	rho  []big.Int // per site: revenue per cent of its cost, in 2^-128 units
+	pool []ratio // per asset: own + attached + inherited
+	cost []ratio // per customer: own + inherited
+	rho  []fixed // per site: revenue per cent of its cost
 }
 
 // maxTotal bounds the sum of the magnitudes of all costs, and of all
@@ -69,10 +67,7 @@ type budget struct {
 }
 
 func (b *budget) add(m int64) {
-	u := uint64(m)
-	if m < 0 {
-		u = uint64(-(m + 1)) + 1
-	}
+	u := magnitude(m)
 	if u > maxTotal-b.sum {
 		b.over = true
 		return
@@ -166,28 +161,37 @@ func (f *flows) transportCost(e *edge) int64 {
 	return f.itemCost[e.transport]
 }
 
-// down is the cost pass: parents before children, each asset's pool is
-// complete when its turn comes, and it hands every site child its share
-// plus the transport's cost.
+// down is the cost pass. Assets go parents first, so every parent's pool
+// is complete when a child pulls its share; customers follow, in order.
+// Pulling over a site's parent links, which lie side by side, reads memory
+// in one sweep (pushing to children would jump across it at every link).
 func (f *flows) down() {
 	g := f.g
-	f.inh = make([]ratio, g.nA+g.nC)
 	f.pool = make([]ratio, g.nA)
 	for _, p := range f.order {
-		pool := add(f.inh[p], whole(f.own[p]+f.attached[p]))
-		f.pool[p] = pool
-		for _, ei := range g.outSite.of(p) {
-			e := &g.links[ei]
-			num, den := f.share(e)
-			part := add(scale(pool, num, den), whole(f.transportCost(e)))
-			f.inh[e.child] = add(f.inh[e.child], part)
-		}
+		// Reduced once here, so that big fractions stay as small as they can
+		// before they are passed on.
+		f.pool[p] = f.inherited(p, f.own[p]+f.attached[p]).reduce()
 	}
 	f.cost = make([]ratio, g.nC)
 	for c := range f.cost {
-		site := g.nA + c
-		f.cost[c] = add(f.inh[site], whole(f.own[site]))
+		site := int32(g.nA + c)
+		f.cost[c] = f.inherited(site, f.own[site])
 	}
+}
+
+// inherited is what a site's parent links bring it, Σ share·pool(parent)
+// + transport, plus extra whole cents.
+func (f *flows) inherited(site int32, extra int64) ratio {
+	lo, hi := f.g.in.of(site)
+	var sum ratio
+	for i := lo; i < hi; i++ {
+		e := &f.g.links[i]
+		num, den := f.share(e)
+		sum = add(sum, scale(f.pool[e.parent], num, den))
+		extra += f.transportCost(e)
+	}
+	return add(sum, whole(extra))
 }
 
 // up is the revenue pass. A customer gives each part of its cost R·part/K,
@@ -202,41 +206,55 @@ func (f *flows) down() {
 // keeps its revenue as unattributed, and an asset whose pool is 0 receives
 // none in the first place, since what would reach it is proportional to
 // its pool.
-func (f *flows) up() {
+func (f *flows) up() error {
 	g := f.g
-	f.rho = make([]big.Int, g.nA+g.nC)
-	var fc fixedCalc
-	for c, r := range f.revenue {
-		if r != 0 && !f.cost[c].isZero() {
-			fc.quotient(&f.rho[g.nA+c], r, f.cost[c])
+	f.rho = make([]fixed, g.nA+g.nC)
+	// acc[p] gathers Σ weight·ρ(child) (or Σ ρ(child) when p's site links
+	// all weigh 0); each site pushes into its parents, whose sums stay in
+	// cache.
+	acc := make([]fixed, g.nA)
+	push := func(site int32) {
+		x := &f.rho[site]
+		if x.isZero() {
+			return
 		}
-	}
-	var acc, term, w big.Int
-	for i := len(f.order) - 1; i >= 0; i-- {
-		p := f.order[i]
-		kids := g.outSite.of(p)
-		if len(kids) == 0 || f.pool[p].isZero() {
-			continue
-		}
-		acc.SetInt64(0)
-		weighted := f.wsum[p] > 0
-		for _, ei := range kids {
-			e := &g.links[ei]
-			x := &f.rho[e.child]
-			switch {
-			case x.Sign() == 0 || (weighted && e.weight == 0):
-			case weighted:
-				w.SetInt64(e.weight)
-				acc.Add(&acc, term.Mul(x, &w))
-			default:
-				acc.Add(&acc, x)
+		lo, hi := g.in.of(site)
+		for i := lo; i < hi; i++ {
+			e := &g.links[i]
+			switch p := e.parent; {
+			case f.wsum[p] == 0:
+				acc[p] = acc[p].add(*x)
+			case e.weight != 0:
+				acc[p] = acc[p].add(x.mulSmall(uint64(e.weight)))
 			}
 		}
-		if weighted {
-			w.SetInt64(f.wsum[p])
-		} else {
-			w.SetInt64(int64(len(kids)))
-		}
-		f.rho[p].Quo(&acc, &w)
 	}
+	for c, r := range f.revenue {
+		if r == 0 || f.cost[c].isZero() {
+			continue
+		}
+		rho, ok := quotient(r, f.cost[c])
+		if !ok {
+			return fmt.Errorf("%w: revenue of customer %s is out of proportion to its cost", ErrSnapshot, g.s.Customers[c].ID)
+		}
+		f.rho[g.nA+c] = rho
+		push(int32(g.nA + c))
+	}
+	// Children before parents. ρ only averages on the way up (the shares of
+	// a pool add up to one), so it never outgrows the customers' ρ, and the
+	// sums stay within 256 bits.
+	for i := len(f.order) - 1; i >= 0; i-- {
+		p := f.order[i]
+		n := len(g.outSite.of(p))
+		if n == 0 || f.pool[p].isZero() {
+			continue
+		}
+		if w := f.wsum[p]; w > 0 {
+			f.rho[p] = acc[p].divSmall(uint64(w))
+		} else {
+			f.rho[p] = acc[p].divSmall(uint64(n))
+		}
+		push(p)
+	}
+	return nil
 }

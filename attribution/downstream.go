@@ -9,66 +9,98 @@ import (
 // downstream counts, for every asset, the distinct active customers below
 // it and their revenue.
 //
-// Counting distinct descendants in a DAG is not linear in general, so it
-// saves what it can: where no node below an asset has two parents (the
-// tree-shaped parts of a network), subtrees are disjoint and counts just
-// add up; elsewhere a walk marks what it has seen, and still adds up at
-// once every subtree that is private to one node.
+// Counting distinct descendants in a DAG is not linear in general; this
+// makes it cheap for networks shaped like networks. A site with exactly one
+// parent link is reachable only through that parent, so the sites split
+// into a forest of single-parent subtrees, each under a "head" (a root, or
+// a site with two or more parents), and counts add up within a subtree.
+// What an asset reaches is its own subtree plus, for every head entered
+// from that subtree (its exits), everything the head reaches; those parts
+// are disjoint, so a walk over heads alone, marking the ones seen, counts
+// each customer once. The work is linear on trees and grows only with the
+// number of multi-parent sites times their ancestors.
 func (f *flows) downstream() (count []int32, revenue []int64) {
 	g := f.g
-	indeg := make([]int32, g.nA+g.nC)
-	for i := range g.links {
-		if e := &g.links[i]; !e.isItem {
-			indeg[e.child]++
-		}
-	}
-	// shared[p]: some node below p has more than one parent link.
-	shared := make([]bool, g.nA)
+	// Subtree counts: every site with a single parent adds what it brings
+	// to that parent's, customers first, then assets children first (so
+	// that an asset's count is complete when it is added to its parent's).
 	count = make([]int32, g.nA)
 	revenue = make([]int64, g.nA)
-	mark := make([]int32, g.nA+g.nC) // p+1 once the walk from p has seen a node
-	var stack []int32
+	toParent := func(site int32) {
+		if g.in.count(site) == 1 {
+			n, r := f.below(site, count, revenue)
+			p := g.links[g.in[site]].parent
+			count[p] += n
+			revenue[p] += r
+		}
+	}
+	for c := int32(g.nA); c < int32(g.nA+g.nC); c++ {
+		toParent(c)
+	}
 	for i := len(f.order) - 1; i >= 0; i-- {
-		p := f.order[i]
-		kids := g.outSite.of(p)
-		for _, ei := range kids {
-			if c := g.links[ei].child; indeg[c] > 1 || (g.isAsset(c) && shared[c]) {
-				shared[p] = true
-				break
-			}
-		}
-		if !shared[p] {
-			for _, ei := range kids {
-				n, r := f.below(g.links[ei].child, count, revenue)
-				count[p] += n
-				revenue[p] += r
-			}
-			continue
-		}
+		toParent(f.order[i])
+	}
+	exits := f.exits()
+	// Each head's subtree figures, kept before they grow into reach counts.
+	headCount := make([]int32, g.nA+g.nC)
+	headRevenue := make([]int64, g.nA+g.nC)
+	for _, h := range exits.list {
+		headCount[h], headRevenue[h] = f.below(h, count, revenue)
+	}
+	mark := make([]int32, g.nA+g.nC) // p+1 once the walk from p has seen a head
+	var stack []int32
+	for p := range int32(g.nA) {
 		stamp := p + 1
-		stack = append(stack[:0], p)
+		stack = append(stack[:0], exits.of(p)...)
 		for len(stack) > 0 {
-			at := stack[len(stack)-1]
+			h := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			for _, ei := range g.outSite.of(at) {
-				c := g.links[ei].child
-				if mark[c] == stamp {
-					continue
-				}
-				mark[c] = stamp
-				if g.isAsset(c) && shared[c] {
-					stack = append(stack, c)
-					continue
-				}
-				// A customer, or an asset whose whole subtree is reachable
-				// only through it: counted once, here.
-				n, r := f.below(c, count, revenue)
-				count[p] += n
-				revenue[p] += r
+			if mark[h] == stamp {
+				continue
+			}
+			mark[h] = stamp
+			count[p] += headCount[h]
+			revenue[p] += headRevenue[h]
+			if g.isAsset(h) {
+				stack = append(stack, exits.of(h)...)
 			}
 		}
 	}
 	return count, revenue
+}
+
+// exits lists, for every asset, the heads (sites with two or more parent
+// links) entered from its single-parent subtree: each link into a head is
+// an exit of its parent and of the parent's single-parent ancestors.
+func (f *flows) exits() csr {
+	g := f.g
+	climb := func(visit func(asset, head int32)) {
+		for i := range g.links {
+			e := &g.links[i]
+			if e.isItem || g.in.count(e.child) < 2 {
+				continue
+			}
+			for at := e.parent; ; {
+				visit(at, e.child)
+				if g.in.count(at) != 1 {
+					break
+				}
+				at = g.links[g.in[at]].parent
+			}
+		}
+	}
+	start := make([]int32, g.nA+1)
+	climb(func(a, _ int32) { start[a+1]++ })
+	for a := range g.nA {
+		start[a+1] += start[a]
+	}
+	list := make([]int32, start[g.nA])
+	pos := slices.Clone(start[:g.nA])
+	climb(func(a, head int32) {
+		list[pos[a]] = head
+		pos[a]++
+	})
+	return csr{start: start, list: list}
 }
 
 // below is what a site brings to the count of an asset above it: itself
@@ -90,7 +122,7 @@ func (f *flows) below(site int32, count []int32, revenue []int64) (int32, int64)
 // ordered by name then ID. It is nil for an unknown asset.
 func (r *Report) DownstreamCustomers(assetID string) []string {
 	g := r.f.g
-	p, ok := g.siteIdx[assetID]
+	p, ok := g.siteOf(assetID)
 	if !ok || !g.isAsset(p) {
 		return nil
 	}

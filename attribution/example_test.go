@@ -52,6 +52,33 @@ func workedExample() *Snapshot {
 	}
 }
 
+func asset(t testing.TB, r *Report, id string) *AssetPL {
+	t.Helper()
+	a, ok := r.Asset(id)
+	if !ok {
+		t.Fatalf("no asset %q in the report", id)
+	}
+	return a
+}
+
+func customer(t testing.TB, r *Report, id string) *CustomerPL {
+	t.Helper()
+	c, ok := r.Customer(id)
+	if !ok {
+		t.Fatalf("no customer %q in the report", id)
+	}
+	return c
+}
+
+func item(t testing.TB, r *Report, id string) *ItemPL {
+	t.Helper()
+	it, ok := r.Item(id)
+	if !ok {
+		t.Fatalf("no item %q in the report", id)
+	}
+	return it
+}
+
 func mustCompute(t testing.TB, s *Snapshot) *Report {
 	t.Helper()
 	r, err := Compute(s)
@@ -67,19 +94,19 @@ func TestWorkedExampleAgreesWithTheSpecToTheCent(t *testing.T) {
 		name      string
 		got, want models.Money
 	}{
-		{"pool(COL1)", r.Assets["col1"].Pool, usd(4200)},
-		{"own(COL1)", r.Assets["col1"].Own, usd(1200)},
-		{"attached(COL1)", r.Assets["col1"].Attached, usd(3000)},
-		{"pool(T1)", r.Assets["t1"].Pool, usd(6400)},
-		{"inherited(T1)", r.Assets["t1"].Inherited, usd(2100 + 2500)},
-		{"pool(T2)", r.Assets["t2"].Pool, usd(3100)},
-		{"inherited(T2)", r.Assets["t2"].Inherited, usd(2100 + 100)},
-		{"cost(A)", r.Customers["a"].Cost, usd(3220)},
-		{"cost(B)", r.Customers["b"].Cost, usd(3220)},
-		{"cost(C)", r.Customers["c"].Cost, usd(3100)},
-		{"margin(A)", r.Customers["a"].Margin, usd(2780)},
-		{"margin(B)", r.Customers["b"].Margin, usd(780)},
-		{"margin(C)", r.Customers["c"].Margin, usd(400)},
+		{"pool(COL1)", asset(t, r, "col1").Pool, usd(4200)},
+		{"own(COL1)", asset(t, r, "col1").Own, usd(1200)},
+		{"attached(COL1)", asset(t, r, "col1").Attached, usd(3000)},
+		{"pool(T1)", asset(t, r, "t1").Pool, usd(6400)},
+		{"inherited(T1)", asset(t, r, "t1").Inherited, usd(2100 + 2500)},
+		{"pool(T2)", asset(t, r, "t2").Pool, usd(3100)},
+		{"inherited(T2)", asset(t, r, "t2").Inherited, usd(2100 + 100)},
+		{"cost(A)", customer(t, r, "a").Cost, usd(3220)},
+		{"cost(B)", customer(t, r, "b").Cost, usd(3220)},
+		{"cost(C)", customer(t, r, "c").Cost, usd(3100)},
+		{"margin(A)", customer(t, r, "a").Margin, usd(2780)},
+		{"margin(B)", customer(t, r, "b").Margin, usd(780)},
+		{"margin(C)", customer(t, r, "c").Margin, usd(400)},
 		{"total revenue", r.Totals.TotalRevenue, usd(13500)},
 		{"total cost", r.Totals.TotalCost, usd(9540)},
 		{"total margin", r.Totals.TotalMargin, usd(3960)},
@@ -87,9 +114,9 @@ func TestWorkedExampleAgreesWithTheSpecToTheCent(t *testing.T) {
 		{"stranded cost", r.Totals.StrandedCost, 0},
 		{"unattributed revenue", r.Totals.UnattributedRevenue, 0},
 		{"attributed revenue", r.Totals.AttributedRevenue, usd(13500)},
-		{"revenue reaching pool(T1)", r.Assets["t1"].AttributedRevenue, usd(9937.89)},
-		{"revenue(WAVE-1)", r.Items["wave1"].AttributedRevenue, usd(3881.99)},
-		{"margin(WAVE-1)", r.Items["wave1"].Margin, usd(1381.99)},
+		{"revenue reaching pool(T1)", asset(t, r, "t1").AttributedRevenue, usd(9937.89)},
+		{"revenue(WAVE-1)", item(t, r, "wave1").AttributedRevenue, usd(3881.99)},
+		{"margin(WAVE-1)", item(t, r, "wave1").Margin, usd(1381.99)},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -99,22 +126,22 @@ func TestWorkedExampleAgreesWithTheSpecToTheCent(t *testing.T) {
 	if len(r.Stranded) != 0 {
 		t.Errorf("stranded items = %v, want none", r.Stranded)
 	}
-	if got := r.Assets["t1"].DownstreamCustomers; got != 2 {
+	if got := asset(t, r, "t1").DownstreamCustomers; got != 2 {
 		t.Errorf("downstream customers of T1 = %d, want 2", got)
 	}
-	if got := r.Assets["col1"].DownstreamRevenue; got != usd(13500) {
+	if got := asset(t, r, "col1").DownstreamRevenue; got != usd(13500) {
 		t.Errorf("downstream revenue of COL1 = %s, want 13500.00", got)
 	}
-	if p := r.Items["wave1"].Placement; p.Kind != PlacementTransport || p.InfrastructureID != "col1" || p.LinkID != "l-t1" {
+	if p := item(t, r, "wave1").Placement; p.Kind != PlacementTransport || p.InfrastructureID != "col1" || p.LinkID != "l-t1" {
 		t.Errorf("placement of WAVE-1 = %+v", p)
 	}
-	if got := r.Items["dia1"].CustomersServed; got != 3 {
+	if got := item(t, r, "dia1").CustomersServed; got != 3 {
 		t.Errorf("customers served by DIA-1 = %d, want 3", got)
 	}
-	if got := r.Items["wave1"].CustomersServed; got != 2 {
+	if got := item(t, r, "wave1").CustomersServed; got != 2 {
 		t.Errorf("customers served by WAVE-1 = %d, want 2", got)
 	}
-	if pct := r.Customers["a"].MarginPct; pct == nil || pct.String() != "46.333333" {
+	if pct := customer(t, r, "a").MarginPct; pct == nil || pct.String() != "46.333333" {
 		t.Errorf("margin %% of A = %v, want 46.333333", pct)
 	}
 }

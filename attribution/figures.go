@@ -3,37 +3,54 @@ package attribution
 import (
 	"cmp"
 	"fmt"
-	"math"
-	"math/big"
-	"math/bits"
 	"slices"
 	"strings"
 
 	"github.com/xiber/netos/models"
 )
 
-// Tie-break ranks of the amounts rounded together.
+// Kinds of the amounts rounded together, in tie-break order; each names
+// what portion.ref indexes.
 const (
-	rankCustomer uint8 = iota
-	rankAsset
-	rankElectrical
-	rankItem
+	rankCustomer   uint8 = iota // customers
+	rankAsset                   // assets
+	rankElectrical              // electrical services
+	rankItem                    // items
+	rankLink                    // links (edges)
 )
+
+// portionID is the ID that breaks a tie between equal fractions.
+func (f *flows) portionID(p *portion) string {
+	g := f.g
+	switch p.kind {
+	case rankCustomer:
+		return g.s.Customers[p.ref].ID
+	case rankAsset:
+		return g.s.Assets[p.ref].ID
+	case rankElectrical:
+		return g.s.Electrical[p.ref].ID
+	case rankItem:
+		it, _ := g.itemRef(p.ref)
+		return it.ID
+	case rankLink:
+		return g.linkID(p.ref)
+	}
+	return ""
+}
 
 var errRange = fmt.Errorf("%w: a figure does not fit in int64 cents", ErrSnapshot)
 
 // report rounds the exact flows into the figures of a Report.
 func (f *flows) report() (*Report, error) {
 	g, s := f.g, f.g.s
-	nItems := len(f.itemCost)
 	r := &Report{
-		Customers:  make(map[string]*CustomerPL, g.nC),
-		Assets:     make(map[string]*AssetPL, g.nA),
-		Items:      make(map[string]*ItemPL, nItems),
-		Electrical: make(map[string]*ElectricalPL, len(s.Electrical)),
+		Customers:  make([]CustomerPL, g.nC),
+		Assets:     make([]AssetPL, g.nA),
+		Items:      make([]ItemPL, len(f.itemCost)),
+		Electrical: make([]ElectricalPL, len(s.Electrical)),
 		f:          f,
 	}
-	custCost, pool, strandedItem, err := f.roundCosts()
+	costs, err := f.roundCosts()
 	if err != nil {
 		return nil, err
 	}
@@ -41,18 +58,41 @@ func (f *flows) report() (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	count, downRev := f.downstream()
-	var fc fixedCalc
-	var v big.Int
-	pct := pctSlab{}
+	var d downstreamFigures
+	d.count, d.revenue = f.downstream()
+	var pct pctSlab
+	r.fillCustomers(costs.customer, &pct)
+	if err := r.fillAssets(costs.pool, rev.mrc, d, &pct); err != nil {
+		return nil, err
+	}
+	r.fillItems(rev.item, d, &pct)
+	r.fillElectrical(rev.elec, &pct)
+	slices.SortFunc(r.Stranded, func(a, b StrandedItem) int {
+		return cmp.Or(cmp.Compare(b.Amount, a.Amount), strings.Compare(a.Label, b.Label),
+			strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
+	})
+	r.Totals.TotalCost = models.Money(f.totalCost)
+	r.Totals.TotalRevenue = models.Money(f.totalRevenue)
+	r.Totals.TotalMargin = r.Totals.TotalRevenue - r.Totals.TotalCost
+	return r, nil
+}
 
-	customers := make([]CustomerPL, g.nC)
-	for i := range s.Customers {
-		c := &s.Customers[i]
-		pl := &customers[i]
+// downstreamFigures are, per asset, the distinct active customers below it
+// and their revenue.
+type downstreamFigures struct {
+	count   []int32
+	revenue []int64
+}
+
+func (r *Report) fillCustomers(cost []int64, pct *pctSlab) {
+	f := r.f
+	g := f.g
+	for i := range g.s.Customers {
+		c := &g.s.Customers[i]
+		pl := &r.Customers[i]
 		*pl = CustomerPL{ID: c.ID, Name: c.Name, Active: c.Active, Revenue: models.Money(f.revenue[i]),
-			OwnCost: models.Money(f.own[g.nA+i]), Cost: models.Money(custCost[i]),
-			ServingLinks: len(g.in.of(int32(g.nA + i)))}
+			OwnCost: models.Money(f.own[g.nA+i]), Cost: models.Money(cost[i]),
+			ServingLinks: g.in.count(int32(g.nA + i))}
 		pl.InheritedCost = pl.Cost - pl.OwnCost
 		pl.Margin = pl.Revenue - pl.Cost
 		pl.MarginPct = pct.of(pl.Margin, pl.Revenue)
@@ -60,26 +100,29 @@ func (f *flows) report() (*Report, error) {
 			pl.UnattributedRevenue = pl.Revenue
 			r.Totals.UnattributedRevenue += pl.Revenue
 		}
-		r.Customers[c.ID] = pl
 		r.Totals.AttributedCost += pl.Cost
 	}
+}
 
-	assets := make([]AssetPL, g.nA)
-	for i := range s.Assets {
-		a := &s.Assets[i]
-		pl := &assets[i]
+func (r *Report) fillAssets(pool, mrcRevenue []int64, d downstreamFigures, pct *pctSlab) error {
+	f := r.f
+	g := f.g
+	for i := range g.s.Assets {
+		a := &g.s.Assets[i]
+		pl := &r.Assets[i]
 		*pl = AssetPL{ID: a.ID, Name: a.Name, Active: a.Active, MRC: models.Money(f.mrc[i]),
 			ElectricalCost: models.Money(f.own[i] - f.mrc[i]), Own: models.Money(f.own[i]),
 			Attached: models.Money(f.attached[i]), Pool: models.Money(pool[i]),
 			SiteChildren:        len(g.outSite.of(int32(i))),
-			DownstreamCustomers: int(count[i]), DownstreamRevenue: models.Money(downRev[i]),
-			MRCRevenue: models.Money(rev.mrc[i])}
+			DownstreamCustomers: int(d.count[i]), DownstreamRevenue: models.Money(d.revenue[i]),
+			MRCRevenue: models.Money(mrcRevenue[i])}
 		pl.Inherited = pl.Pool - pl.Own - pl.Attached
-		if !f.pool[i].isZero() && f.rho[i].Sign() != 0 {
-			fc.mulRatio(&v, f.pool[i], &f.rho[i])
-			cents, fr, ok := fc.split(&v)
-			if !ok {
-				return nil, errRange
+		if !f.pool[i].isZero() && !f.rho[i].isZero() {
+			// The revenue reaching the pool is pool·ρ; it stands alone.
+			v, ok1 := mulRatio(f.pool[i], f.rho[i])
+			cents, fr, ok2 := v.split()
+			if !ok1 || !ok2 {
+				return errRange
 			}
 			pl.AttributedRevenue = models.Money(roundHalfUp(cents, fr))
 		}
@@ -93,119 +136,120 @@ func (f *flows) report() (*Report, error) {
 				r.Stranded = append(r.Stranded, StrandedItem{Kind: models.KindInfrastructure, ID: a.ID, Label: a.Name, Amount: pl.Pool})
 			}
 		}
-		r.Assets[a.ID] = pl
 		r.Totals.AttributedRevenue += pl.MRCRevenue
 	}
+	return nil
+}
 
-	items := make([]ItemPL, nItems)
-	for i := range items {
+func (r *Report) fillItems(revenue []int64, d downstreamFigures, pct *pctSlab) {
+	f := r.f
+	g := f.g
+	for i := range r.Items {
 		it, kind := g.itemRef(int32(i))
-		pl := &items[i]
+		pl := &r.Items[i]
 		*pl = ItemPL{ID: it.ID, Label: it.Label, Kind: kind, Counts: it.Counts, Cost: models.Money(f.itemCost[i]),
-			Placement: Placement{Kind: PlacementNone}, AttributedRevenue: models.Money(rev.item[i])}
-		if ei := g.place[i]; ei >= 0 {
-			e := &g.links[ei]
-			pl.Placement.InfrastructureID = g.siteID(e.parent)
-			pl.Placement.LinkID = g.linkID(ei)
-			if e.isItem {
-				pl.Placement.Kind = PlacementChild
-				pl.CustomersServed = int(count[e.parent])
-			} else {
-				pl.Placement.Kind = PlacementTransport
-				pl.Placement.ChildKind, pl.Placement.ChildID = g.siteKind(e.child), g.siteID(e.child)
-				n, _ := f.below(e.child, count, downRev)
-				pl.CustomersServed = int(n)
-			}
-		} else if pl.Cost != 0 {
-			r.Totals.StrandedCost += models.Money(strandedItem[i])
-			r.Stranded = append(r.Stranded, StrandedItem{Kind: kind, ID: it.ID, Label: it.Label, Amount: models.Money(strandedItem[i])})
-		}
+			Placement: Placement{Kind: PlacementNone}, AttributedRevenue: models.Money(revenue[i])}
 		pl.Margin = pl.AttributedRevenue - pl.Cost
 		pl.MarginPct = pct.of(pl.Margin, pl.AttributedRevenue)
-		r.Items[it.ID] = pl
 		r.Totals.AttributedRevenue += pl.AttributedRevenue
+		ei := g.place[i]
+		if ei < 0 {
+			if pl.Cost != 0 {
+				r.Totals.StrandedCost += pl.Cost
+				r.Stranded = append(r.Stranded, StrandedItem{Kind: kind, ID: it.ID, Label: it.Label, Amount: pl.Cost})
+			}
+			continue
+		}
+		e := &g.links[ei]
+		pl.Placement.InfrastructureID = g.siteID(e.parent)
+		pl.Placement.LinkID = g.linkID(ei)
+		if e.isItem {
+			pl.Placement.Kind = PlacementChild
+			pl.CustomersServed = int(d.count[e.parent])
+			continue
+		}
+		pl.Placement.Kind = PlacementTransport
+		pl.Placement.ChildKind, pl.Placement.ChildID = g.siteKind(e.child), g.siteID(e.child)
+		n, _ := f.below(e.child, d.count, d.revenue)
+		pl.CustomersServed = int(n)
 	}
+}
 
-	elec := make([]ElectricalPL, len(s.Electrical))
-	for i := range s.Electrical {
+func (r *Report) fillElectrical(revenue []int64, pct *pctSlab) {
+	g := r.f.g
+	for i := range g.s.Electrical {
+		e := &g.s.Electrical[i]
+		pl := &r.Electrical[i]
+		*pl = ElectricalPL{ID: e.ID, SiteKind: e.SiteKind, SiteID: e.SiteID}
 		if g.elecSite[i] < 0 {
 			continue
 		}
-		e := &s.Electrical[i]
-		pl := &elec[i]
-		*pl = ElectricalPL{ID: e.ID, SiteKind: e.SiteKind, SiteID: e.SiteID, Cost: e.Cost, AttributedRevenue: models.Money(rev.elec[i])}
+		pl.Counts, pl.Cost, pl.AttributedRevenue = true, e.Cost, models.Money(revenue[i])
 		pl.Margin = pl.AttributedRevenue - pl.Cost
 		pl.MarginPct = pct.of(pl.Margin, pl.AttributedRevenue)
-		r.Electrical[e.ID] = pl
 		r.Totals.AttributedRevenue += pl.AttributedRevenue
 	}
+}
 
-	slices.SortFunc(r.Stranded, func(a, b StrandedItem) int {
-		return cmp.Or(cmp.Compare(b.Amount, a.Amount), strings.Compare(a.Label, b.Label),
-			strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
-	})
-	r.Totals.TotalCost = models.Money(f.totalCost)
-	r.Totals.TotalRevenue = models.Money(f.totalRevenue)
-	r.Totals.TotalMargin = r.Totals.TotalRevenue - r.Totals.TotalCost
-	return r, nil
+// roundedCosts are customers' costs and assets' pools, in cents.
+type roundedCosts struct {
+	customer, pool []int64
 }
 
 // roundCosts rounds, as one set adding up to the total cost, every amount
 // that carries cost to its end: customers' costs, the pools of assets
-// without site children, and counting items placed nowhere. So Σ customer
-// costs + stranded = total cost to the cent, and each is ⌊exact⌋ or
-// ⌈exact⌉. Pools of assets that pass their cost on stand alone and are
-// rounded half up. It returns customers' costs, every asset's pool and the
-// stranded amount of each item placed nowhere.
-func (f *flows) roundCosts() (custCost, pool, strandedItem []int64, err error) {
+// without site children, and counting items placed nowhere (whole cents,
+// which the rounding leaves alone, so they simply come off the total). So
+// Σ customer costs + stranded = total cost to the cent, and each is its
+// exact value rounded down or up. Pools of assets that pass their cost on
+// stand alone and are rounded half up.
+func (f *flows) roundCosts() (roundedCosts, error) {
 	g := f.g
-	ps := make([]portion, 0, g.nC)
+	out := roundedCosts{pool: make([]int64, g.nA)}
+	ps := make([]portion, 0, g.nC+g.nA)
 	for c := range f.cost {
 		w, fr, ok := f.cost[c].split()
 		if !ok {
-			return nil, nil, nil, errRange
+			return out, errRange
 		}
-		ps = append(ps, portion{whole: w, frac: fr, kind: rankCustomer, id: g.s.Customers[c].ID})
+		ps = append(ps, portion{whole: w, frac: fr, kind: rankCustomer, ref: int32(c)})
 	}
-	pool = make([]int64, g.nA)
-	var strandedAssets []int32
 	for a := range int32(g.nA) {
 		w, fr, ok := f.pool[a].split()
 		if !ok {
-			return nil, nil, nil, errRange
+			return out, errRange
 		}
 		if len(g.outSite.of(a)) > 0 {
-			pool[a] = roundHalfUp(w, fr)
+			out.pool[a] = roundHalfUp(w, fr)
 			continue
 		}
-		strandedAssets = append(strandedAssets, a)
-		ps = append(ps, portion{whole: w, frac: fr, kind: rankAsset, id: g.s.Assets[a].ID})
+		ps = append(ps, portion{whole: w, frac: fr, kind: rankAsset, ref: a})
 	}
-	strandedItem = make([]int64, len(f.itemCost))
+	total := f.totalCost
 	for i, c := range f.itemCost {
 		if g.place[i] < 0 {
-			// Whole cents: the rounding never changes them.
-			strandedItem[i] = c
-			ps = append(ps, portion{whole: c, kind: rankItem})
+			total -= c
 		}
 	}
-	out := largestRemainder(ps, f.totalCost)
-	custCost = out[:g.nC]
-	for k, a := range strandedAssets {
-		pool[a] = out[g.nC+k]
+	rounded := largestRemainder(ps, total, f.portionID)
+	out.customer = rounded[:g.nC]
+	for k, p := range ps[g.nC:] {
+		out.pool[p.ref] = rounded[g.nC+k]
 	}
-	return custCost, pool, strandedItem, nil
+	return out, nil
 }
 
-// itemRevenue is the revenue reaching each cost item, rounded.
-type itemRevenue struct {
+// roundedRevenue is the revenue reaching each cost item, in cents.
+type roundedRevenue struct {
 	mrc, elec, item []int64
 }
 
 // roundRevenue rounds the revenue reaching every cost item as one set
 // adding up to the revenue of customers that have cost, so that Σ
-// revenue(i) + unattributed = Σ revenue to the cent.
-func (f *flows) roundRevenue() (itemRevenue, error) {
+// revenue(i) + unattributed = Σ revenue to the cent. An item earns ρ of
+// the site whose cost it is part of: an asset's MRC, electrical and
+// children earn the asset's; a transport earns its link's child's.
+func (f *flows) roundRevenue() (roundedRevenue, error) {
 	g, s := f.g, f.g.s
 	var target int64
 	for c, r := range f.revenue {
@@ -213,33 +257,31 @@ func (f *flows) roundRevenue() (itemRevenue, error) {
 			target += r
 		}
 	}
-	rev := itemRevenue{mrc: make([]int64, g.nA), elec: make([]int64, len(s.Electrical)), item: make([]int64, len(f.itemCost))}
-	var ps []portion
-	var dst []*int64
-	var fc fixedCalc
-	var v big.Int
-	put := func(cost int64, rho *big.Int, kind uint8, id string, to *int64) error {
-		if cost == 0 || rho.Sign() == 0 {
+	out := roundedRevenue{mrc: make([]int64, g.nA), elec: make([]int64, len(s.Electrical)), item: make([]int64, len(f.itemCost))}
+	ps := make([]portion, 0, g.nA+len(s.Electrical)+len(f.itemCost))
+	dst := make([]*int64, 0, cap(ps))
+	put := func(cost int64, site int32, kind uint8, ref int, to *int64) error {
+		rho := &f.rho[site]
+		if cost == 0 || rho.isZero() {
 			return nil
 		}
-		fc.mulWhole(&v, cost, rho)
-		w, fr, ok := fc.split(&v)
+		w, fr, ok := rho.mulInt(cost).split()
 		if !ok {
 			return errRange
 		}
-		ps = append(ps, portion{whole: w, frac: fr, kind: kind, id: id})
+		ps = append(ps, portion{whole: w, frac: fr, kind: kind, ref: int32(ref)})
 		dst = append(dst, to)
 		return nil
 	}
 	for a := range g.nA {
-		if err := put(f.mrc[a], &f.rho[a], rankAsset, s.Assets[a].ID, &rev.mrc[a]); err != nil {
-			return rev, err
+		if err := put(f.mrc[a], int32(a), rankAsset, a, &out.mrc[a]); err != nil {
+			return out, err
 		}
 	}
 	for i := range s.Electrical {
 		if site := g.elecSite[i]; site >= 0 {
-			if err := put(int64(s.Electrical[i].Cost), &f.rho[site], rankElectrical, s.Electrical[i].ID, &rev.elec[i]); err != nil {
-				return rev, err
+			if err := put(int64(s.Electrical[i].Cost), site, rankElectrical, i, &out.elec[i]); err != nil {
+				return out, err
 			}
 		}
 	}
@@ -249,64 +291,16 @@ func (f *flows) roundRevenue() (itemRevenue, error) {
 			continue
 		}
 		e := &g.links[ei]
-		at := e.child // a transport earns what its child earns
+		site := e.child
 		if e.isItem {
-			at = e.parent // a child item earns what its parent's pool earns
+			site = e.parent
 		}
-		it, _ := g.itemRef(int32(i))
-		if err := put(c, &f.rho[at], rankItem, it.ID, &rev.item[i]); err != nil {
-			return rev, err
+		if err := put(c, site, rankItem, i, &out.item[i]); err != nil {
+			return out, err
 		}
 	}
-	for k, n := range largestRemainder(ps, target) {
+	for k, n := range largestRemainder(ps, target, f.portionID) {
 		*dst[k] = n
 	}
-	return rev, nil
-}
-
-// pctSlab hands out margin percentages from shared blocks, so that a
-// report of a hundred thousand customers does not make as many allocations.
-type pctSlab struct{ free []models.Decimal }
-
-// of is margin / revenue in percent (six decimals, halves away from zero),
-// or nil when revenue is 0.
-func (p *pctSlab) of(margin, revenue models.Money) *models.Decimal {
-	if revenue == 0 {
-		return nil
-	}
-	if len(p.free) == 0 {
-		p.free = make([]models.Decimal, 1024)
-	}
-	d := &p.free[0]
-	p.free = p.free[1:]
-	*d = percent(int64(margin), int64(revenue))
-	return d
-}
-
-// percent is 100·margin/revenue as a Decimal, saturating far beyond any
-// meaningful value.
-func percent(margin, revenue int64) models.Decimal {
-	neg := (margin < 0) != (revenue < 0)
-	m, r := magnitude(margin), magnitude(revenue)
-	hi, lo := bits.Mul64(m, 100*models.DecimalScale)
-	q := uint64(math.MaxInt64)
-	if hi < r {
-		var rem uint64
-		q, rem = bits.Div64(hi, lo, r)
-		if rem >= r-rem {
-			q++
-		}
-		q = min(q, math.MaxInt64)
-	}
-	if neg {
-		return models.Decimal(-int64(q))
-	}
-	return models.Decimal(q)
-}
-
-func magnitude(a int64) uint64 {
-	if a < 0 {
-		return uint64(-(a + 1)) + 1
-	}
-	return uint64(a)
+	return out, nil
 }

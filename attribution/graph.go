@@ -20,17 +20,19 @@ type Graph struct {
 	nA, nC int // assets, customers
 	nCirc  int // circuits; RF links follow them among items
 
-	siteIdx map[string]int32
-	itemIdx map[string]int32
+	assetIdx, customerIdx, circuitIdx, rfLinkIdx, elecIdx *idIndex
 
-	links    []edge  // live links, as resolved
+	// links are the live links as resolved, site links first, grouped by
+	// child in site order: the passes read a site's parent links in one
+	// sweep instead of jumping around memory.
+	links    []edge
 	elecSite []int32 // per electrical service: its site, or -1 when not live
 	place    []int32 // per item: the link that places it, or -1
 
-	outSite csr // asset → its site links
-	outItem csr // asset → its circuit and RF link children
-	in      csr // site → site links into it
-	elec    csr // site → its electrical services
+	in      spans // site → its parent links (a range of links)
+	outSite csr   // asset → its site links
+	outItem csr   // asset → its circuit and RF link children
+	elec    csr   // site → its electrical services
 }
 
 // edge is a live link whose every reference resolved.
@@ -48,6 +50,13 @@ type edge struct {
 type csr struct{ start, list []int32 }
 
 func (c csr) of(i int32) []int32 { return c.list[c.start[i]:c.start[i+1]] }
+
+// spans groups consecutive indices: the entries of node i are lo..hi-1.
+type spans []int32
+
+func (s spans) of(i int32) (lo, hi int32) { return s[i], s[i+1] }
+
+func (s spans) count(i int32) int { return int(s[i+1] - s[i]) }
 
 // newCSR groups the indices 0..len(keys)-1 by key; a key of -1 leaves the
 // index out.
@@ -93,44 +102,39 @@ func NewGraph(s *Snapshot) (*Graph, error) {
 	return g, nil
 }
 
+// index builds the ID indices, one per kind: links name the kind of what
+// they point at, and the small indices (assets, circuits) stay in cache
+// for the many lookups of parents. An ID shared by an asset and a
+// customer, or by a circuit and an RF link, is a duplicate too: helpers
+// that take a bare site or item ID would not know which is meant.
 func (g *Graph) index() error {
 	s := g.s
-	g.siteIdx = make(map[string]int32, g.nA+g.nC)
-	for i := range s.Assets {
-		if err := addID(g.siteIdx, "site", s.Assets[i].ID, i); err != nil {
-			return err
+	var err error
+	build := func(n int, what string, key func(int32) string) *idIndex {
+		var x *idIndex
+		if err == nil {
+			x, err = newIDIndex(n, what, key)
 		}
+		return x
+	}
+	g.assetIdx = build(len(s.Assets), "site", func(i int32) string { return s.Assets[i].ID })
+	g.customerIdx = build(len(s.Customers), "site", func(i int32) string { return s.Customers[i].ID })
+	g.circuitIdx = build(len(s.Circuits), "circuit or RF link", func(i int32) string { return s.Circuits[i].ID })
+	g.rfLinkIdx = build(len(s.RFLinks), "circuit or RF link", func(i int32) string { return s.RFLinks[i].ID })
+	g.elecIdx = build(len(s.Electrical), "electrical service", func(i int32) string { return s.Electrical[i].ID })
+	if err != nil {
+		return err
 	}
 	for i := range s.Customers {
-		if err := addID(g.siteIdx, "site", s.Customers[i].ID, g.nA+i); err != nil {
-			return err
-		}
-	}
-	g.itemIdx = make(map[string]int32, len(s.Circuits)+len(s.RFLinks))
-	for i := range s.Circuits {
-		if err := addID(g.itemIdx, "circuit or RF link", s.Circuits[i].ID, i); err != nil {
-			return err
+		if _, dup := g.assetIdx.get(s.Customers[i].ID); dup {
+			return fmt.Errorf("%w: duplicate site id %q", ErrSnapshot, s.Customers[i].ID)
 		}
 	}
 	for i := range s.RFLinks {
-		if err := addID(g.itemIdx, "circuit or RF link", s.RFLinks[i].ID, g.nCirc+i); err != nil {
-			return err
+		if _, dup := g.circuitIdx.get(s.RFLinks[i].ID); dup {
+			return fmt.Errorf("%w: duplicate circuit or RF link id %q", ErrSnapshot, s.RFLinks[i].ID)
 		}
 	}
-	seen := make(map[string]int32, len(s.Electrical))
-	for i := range s.Electrical {
-		if err := addID(seen, "electrical service", s.Electrical[i].ID, i); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func addID(m map[string]int32, what, id string, i int) error {
-	if _, dup := m[id]; dup {
-		return fmt.Errorf("%w: duplicate %s id %q", ErrSnapshot, what, id)
-	}
-	m[id] = int32(i)
 	return nil
 }
 
@@ -141,24 +145,30 @@ type resolved struct {
 }
 
 func (g *Graph) resolveLinks() {
+	res := g.resolve()
+	g.keepLive(res)
+	g.adjacency()
+}
+
+// resolve looks up every link's references and elects each item's
+// placement (as raw link indices for now).
+func (g *Graph) resolve() []resolved {
 	s := g.s
 	res := make([]resolved, len(s.Links))
-	nItems := g.nCirc + len(s.RFLinks)
-	g.place = make([]int32, nItems)
+	g.place = make([]int32, g.nCirc+len(s.RFLinks))
 	for i := range g.place {
 		g.place[i] = -1
 	}
-	// First pass: resolve references and elect each item's placement.
 	for k := range s.Links {
 		l := &s.Links[k]
 		r := resolved{parent: -1, child: -1, transport: -1}
-		if p, ok := g.siteIdx[l.ParentID]; ok && p < int32(g.nA) {
+		if p, ok := g.assetIdx.get(l.ParentID); ok {
 			r.parent = p
 		}
 		switch l.ChildKind {
 		case models.KindInfrastructure, models.KindCustomer:
 			r.child = g.site(l.ChildKind, l.ChildID)
-			if r.parent >= 0 && r.child >= 0 {
+			if r.parent >= 0 && r.child >= 0 && l.TransportID != "" {
 				r.transport = g.item(l.TransportKind, l.TransportID)
 			}
 		case models.KindCircuit, models.KindRFLink:
@@ -177,44 +187,70 @@ func (g *Graph) resolveLinks() {
 			g.place[placed] = int32(k)
 		}
 	}
-	// Second pass: keep the live links, each item only where it was elected.
-	g.links = make([]edge, 0, len(s.Links))
-	for k, r := range res {
-		if r.parent < 0 || r.child < 0 {
-			continue
+	return res
+}
+
+// keepLive keeps the live links, each item only where it was elected: site
+// links grouped by child (a counting sort), then item links.
+func (g *Graph) keepLive(res []resolved) {
+	nSites := g.nA + g.nC
+	keep := func(k int, r resolved) bool {
+		return r.parent >= 0 && r.child >= 0 && (!r.isItem || g.place[r.child] == int32(k))
+	}
+	bucket := func(r resolved) int32 {
+		if r.isItem {
+			return int32(nSites)
 		}
-		if r.isItem && g.place[r.child] != int32(k) {
+		return r.child
+	}
+	start := make([]int32, nSites+2)
+	for k, r := range res {
+		if keep(k, r) {
+			start[bucket(r)+1]++
+		}
+	}
+	for i := range nSites + 1 {
+		start[i+1] += start[i]
+	}
+	g.links = make([]edge, start[nSites+1])
+	pos := slices.Clone(start[:nSites+1])
+	for k, r := range res {
+		if !keep(k, r) {
 			continue
 		}
 		if r.transport >= 0 && g.place[r.transport] != int32(k) {
-			r.transport = -1
+			r.transport = -1 // placed elsewhere: none here
 		}
-		e := edge{raw: int32(k), parent: r.parent, child: r.child, isItem: r.isItem, transport: r.transport}
-		e.weight = max(int64(s.Links[k].Weight), 0)
-		g.links = append(g.links, e)
+		b := bucket(r)
+		g.links[pos[b]] = edge{raw: int32(k), parent: r.parent, child: r.child, isItem: r.isItem,
+			transport: r.transport, weight: max(int64(g.s.Links[k].Weight), 0)}
+		pos[b]++
 	}
-	// Placements now point at edges, not raw links.
+	g.in = start[:nSites+1]
+}
+
+// adjacency indexes the live links by parent, and points placements at
+// them.
+func (g *Graph) adjacency() {
 	for i := range g.place {
 		g.place[i] = -1
 	}
 	outSite := make([]int32, len(g.links))
 	outItem := make([]int32, len(g.links))
-	in := make([]int32, len(g.links))
 	for i, e := range g.links {
-		outSite[i], outItem[i], in[i] = -1, -1, -1
+		outSite[i], outItem[i] = -1, -1
 		if e.isItem {
 			outItem[i] = e.parent
 			g.place[e.child] = int32(i)
 			continue
 		}
-		outSite[i], in[i] = e.parent, e.child
+		outSite[i] = e.parent
 		if e.transport >= 0 {
 			g.place[e.transport] = int32(i)
 		}
 	}
 	g.outSite = newCSR(g.nA, outSite)
 	g.outItem = newCSR(g.nA, outItem)
-	g.in = newCSR(g.nA+g.nC, in)
 }
 
 // linkBefore orders links by ID, and by content when IDs repeat, so that the
@@ -251,30 +287,54 @@ func (g *Graph) resolveElectrical() {
 
 // site is the index of the site of that kind and ID, or -1.
 func (g *Graph) site(kind, id string) int32 {
-	i, ok := g.siteIdx[id]
-	switch {
-	case !ok:
-		return -1
-	case kind == models.KindInfrastructure && i < int32(g.nA):
-		return i
-	case kind == models.KindCustomer && i >= int32(g.nA):
-		return i
+	switch kind {
+	case models.KindInfrastructure:
+		if i, ok := g.assetIdx.get(id); ok {
+			return i
+		}
+	case models.KindCustomer:
+		if i, ok := g.customerIdx.get(id); ok {
+			return int32(g.nA) + i
+		}
 	}
 	return -1
 }
 
+// siteOf is the index of the site with that ID, asset or customer.
+func (g *Graph) siteOf(id string) (int32, bool) {
+	if i, ok := g.assetIdx.get(id); ok {
+		return i, true
+	}
+	if i, ok := g.customerIdx.get(id); ok {
+		return int32(g.nA) + i, true
+	}
+	return -1, false
+}
+
 // item is the index of the circuit or RF link of that kind and ID, or -1.
 func (g *Graph) item(kind, id string) int32 {
-	i, ok := g.itemIdx[id]
-	switch {
-	case !ok:
-		return -1
-	case kind == models.KindCircuit && i < int32(g.nCirc):
-		return i
-	case kind == models.KindRFLink && i >= int32(g.nCirc):
-		return i
+	switch kind {
+	case models.KindCircuit:
+		if i, ok := g.circuitIdx.get(id); ok {
+			return i
+		}
+	case models.KindRFLink:
+		if i, ok := g.rfLinkIdx.get(id); ok {
+			return int32(g.nCirc) + i
+		}
 	}
 	return -1
+}
+
+// itemOf is the index of the circuit or RF link with that ID.
+func (g *Graph) itemOf(id string) (int32, bool) {
+	if i, ok := g.circuitIdx.get(id); ok {
+		return i, true
+	}
+	if i, ok := g.rfLinkIdx.get(id); ok {
+		return int32(g.nCirc) + i, true
+	}
+	return -1, false
 }
 
 func (g *Graph) isAsset(site int32) bool { return site < int32(g.nA) }
@@ -362,8 +422,9 @@ func (g *Graph) cycle(indeg []int32) error {
 		seen[at] = len(walk)
 		walk = append(walk, at)
 		next := int32(-1)
-		for _, ei := range g.in.of(at) {
-			if p := g.links[ei].parent; indeg[p] > 0 && (next < 0 || g.siteID(p) < g.siteID(next)) {
+		lo, hi := g.in.of(at)
+		for _, e := range g.links[lo:hi] {
+			if p := e.parent; indeg[p] > 0 && (next < 0 || g.siteID(p) < g.siteID(next)) {
 				next = p
 			}
 		}
@@ -372,12 +433,19 @@ func (g *Graph) cycle(indeg []int32) error {
 		}
 		at = next
 	}
-	// The walk climbed child → parent; a cycle reads parent → child.
+	// The walk climbed child → parent; a cycle reads parent → child, and
+	// starts at its smallest ID.
 	path := make([]string, len(walk))
 	for i, a := range walk {
 		path[len(walk)-1-i] = g.siteID(a)
 	}
-	return &CycleError{Path: path}
+	first := 0
+	for i, id := range path {
+		if id < path[first] {
+			first = i
+		}
+	}
+	return &CycleError{Path: append(path[first:], path[:first]...)}
 }
 
 // PathBetween returns a shortest path of live site links from fromAssetID
@@ -385,8 +453,8 @@ func (g *Graph) cycle(indeg []int32) error {
 // nil when there is none. Among shortest paths it picks the one that is
 // first by ID at every step, so the answer is deterministic.
 func (g *Graph) PathBetween(fromAssetID, toSiteID string) []string {
-	from, ok1 := g.siteIdx[fromAssetID]
-	to, ok2 := g.siteIdx[toSiteID]
+	from, ok1 := g.siteOf(fromAssetID)
+	to, ok2 := g.siteOf(toSiteID)
 	if !ok1 || !ok2 || !g.isAsset(from) {
 		return nil
 	}

@@ -2,9 +2,7 @@ package attribution
 
 import (
 	"cmp"
-	"math"
 	"math/big"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -47,7 +45,7 @@ type Part struct {
 func (r *Report) Parts(siteID string) []Part {
 	f := r.f
 	g := f.g
-	site, ok := g.siteIdx[siteID]
+	site, ok := g.siteOf(siteID)
 	if !ok {
 		return nil
 	}
@@ -82,24 +80,24 @@ func (r *Report) Parts(siteID string) []Part {
 
 	var cost, revenue models.Money
 	if g.isAsset(site) {
-		a := r.Assets[siteID]
+		a := &r.Assets[site]
 		cost, revenue = a.Pool, a.AttributedRevenue
 	} else {
-		c := r.Customers[siteID]
+		c := &r.Customers[site-int32(g.nA)]
 		cost, revenue = c.Cost, c.Revenue-c.UnattributedRevenue
 	}
 	ps := make([]portion, len(parts))
 	for i, c := range exact {
 		ps[i].whole, ps[i].frac, _ = c.split() // parts are no larger than the whole, which fits
 	}
-	for i, n := range largestRemainder(ps, int64(cost)) {
+	for i, n := range largestRemainder(ps, int64(cost), nil) {
 		parts[i].Cost = models.Money(n)
 	}
 	if revenue == 0 {
 		return parts
 	}
 	r.partRevenue(site, exact, ps)
-	for i, n := range largestRemainder(ps, int64(revenue)) {
+	for i, n := range largestRemainder(ps, int64(revenue), nil) {
 		parts[i].Revenue = models.Money(n)
 	}
 	return parts
@@ -112,11 +110,9 @@ func (r *Report) partRevenue(site int32, exact []ratio, ps []portion) {
 	f := r.f
 	g := f.g
 	if g.isAsset(site) {
-		var fc fixedCalc
-		var v big.Int
 		for i, c := range exact {
-			fc.mulRatio(&v, c, &f.rho[site])
-			ps[i].whole, ps[i].frac, _ = fc.split(&v)
+			v, _ := mulRatio(c, f.rho[site])
+			ps[i].whole, ps[i].frac, _ = v.split()
 		}
 		return
 	}
@@ -156,7 +152,7 @@ type Flow struct {
 // name or label, then ID. It is nil for an unknown asset or a customer.
 func (r *Report) Children(assetID string) []Flow {
 	g := r.f.g
-	p, ok := g.siteIdx[assetID]
+	p, ok := g.siteOf(assetID)
 	if !ok || !g.isAsset(p) {
 		return nil
 	}
@@ -177,7 +173,7 @@ func (r *Report) Children(assetID string) []Flow {
 // ID; Amount is as in Children. It is nil for an unknown site or a root.
 func (r *Report) Parents(siteID string) []Flow {
 	g := r.f.g
-	site, ok := g.siteIdx[siteID]
+	site, ok := g.siteOf(siteID)
 	if !ok {
 		return nil
 	}
@@ -200,7 +196,11 @@ func (r *Report) Parents(siteID string) []Flow {
 // then link ID.
 func (r *Report) sortedParents(site int32) []int32 {
 	g := r.f.g
-	in := slices.Clone(g.in.of(site))
+	lo, hi := g.in.of(site)
+	in := make([]int32, 0, hi-lo)
+	for ei := lo; ei < hi; ei++ {
+		in = append(in, ei)
+	}
 	slices.SortFunc(in, func(a, b int32) int {
 		pa, pb := g.links[a].parent, g.links[b].parent
 		return cmp.Or(strings.Compare(g.siteName(pa), g.siteName(pb)), strings.Compare(g.siteID(pa), g.siteID(pb)),
@@ -219,10 +219,10 @@ func (r *Report) shareAmounts(p int32) []models.Money {
 	for k, ei := range kids {
 		num, den := f.share(&g.links[ei])
 		ps[k].whole, ps[k].frac, _ = scale(f.pool[p], num, den).split()
-		ps[k].id = g.linkID(ei)
+		ps[k].kind, ps[k].ref = rankLink, ei
 	}
 	out := make([]models.Money, len(kids))
-	for k, n := range largestRemainder(ps, int64(r.Assets[g.siteID(p)].Pool)) {
+	for k, n := range largestRemainder(ps, int64(r.Assets[p].Pool), f.portionID) {
 		out[k] = models.Money(n)
 	}
 	return out
@@ -267,20 +267,4 @@ func (r *Report) itemChildren(p int32) []Flow {
 			strings.Compare(a.ChildID, b.ChildID), strings.Compare(a.LinkID, b.LinkID))
 	})
 	return flows
-}
-
-// fraction is num/den as a Decimal, halves up; 0 ≤ num ≤ den.
-func fraction(num, den int64) models.Decimal {
-	if den <= 0 {
-		return 0
-	}
-	hi, lo := bits.Mul64(uint64(num), models.DecimalScale)
-	if hi >= uint64(den) {
-		return models.Decimal(math.MaxInt64)
-	}
-	q, rem := bits.Div64(hi, lo, uint64(den))
-	if rem >= uint64(den)-rem {
-		q++
-	}
-	return models.Decimal(q)
 }

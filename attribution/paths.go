@@ -32,11 +32,12 @@ type Hop struct {
 // ServingPaths lists the paths from a root asset (one with no live parents)
 // down to a customer, each from the root. Paths are explored upward from
 // the customer through parents in order of name then ID, and at most
-// MaxServingPaths are returned, sorted by the names then IDs of their hops.
+// MaxServingPaths are returned, sorted by the names then IDs of their
+// assets, then by their transports.
 // It is nil for an unknown customer or one without parents.
 func (r *Report) ServingPaths(customerID string) [][]Hop {
 	g := r.f.g
-	c, ok := g.siteIdx[customerID]
+	c, ok := g.siteOf(customerID)
 	if !ok || g.isAsset(c) {
 		return nil
 	}
@@ -55,7 +56,7 @@ func (r *Report) ServingPaths(customerID string) [][]Hop {
 				h.TransportKind, h.TransportID, h.TransportLabel = kind, it.ID, it.Label
 			}
 			up = append(up, h)
-			if len(g.in.of(e.parent)) == 0 {
+			if g.in.count(e.parent) == 0 {
 				path := slices.Clone(up)
 				slices.Reverse(path)
 				paths = append(paths, path)
@@ -69,12 +70,19 @@ func (r *Report) ServingPaths(customerID string) [][]Hop {
 	slices.SortFunc(paths, func(a, b []Hop) int {
 		for i := range min(len(a), len(b)) {
 			if c := cmp.Or(strings.Compare(a[i].InfrastructureName, b[i].InfrastructureName),
-				strings.Compare(a[i].InfrastructureID, b[i].InfrastructureID),
-				strings.Compare(a[i].TransportID, b[i].TransportID)); c != 0 {
+				strings.Compare(a[i].InfrastructureID, b[i].InfrastructureID)); c != 0 {
 				return c
 			}
 		}
-		return cmp.Compare(len(a), len(b))
+		if c := cmp.Compare(len(a), len(b)); c != 0 {
+			return c
+		}
+		for i := range a { // the same assets, over different transports
+			if c := strings.Compare(a[i].TransportID, b[i].TransportID); c != 0 {
+				return c
+			}
+		}
+		return 0
 	})
 	return paths
 }
@@ -84,28 +92,28 @@ func (r *Report) ServingPaths(customerID string) [][]Hop {
 // ServingPaths left some out.
 func (r *Report) ServingPathCount(customerID string) int64 {
 	g := r.f.g
-	c, ok := g.siteIdx[customerID]
+	c, ok := g.siteOf(customerID)
 	if !ok || g.isAsset(c) {
 		return 0
 	}
 	memo := map[int32]int64{}
 	var count func(site int32) int64
 	count = func(site int32) int64 {
-		in := g.in.of(site)
-		if len(in) == 0 {
+		lo, hi := g.in.of(site)
+		if lo == hi {
 			return 1
 		}
 		if n, ok := memo[site]; ok {
 			return n
 		}
 		var n int64
-		for _, ei := range in {
-			n = min(n+count(g.links[ei].parent), MaxPathCount)
+		for _, e := range g.links[lo:hi] {
+			n = min(n+count(e.parent), MaxPathCount)
 		}
 		memo[site] = n
 		return n
 	}
-	if len(g.in.of(c)) == 0 {
+	if g.in.count(c) == 0 {
 		return 0
 	}
 	return count(c)
@@ -140,7 +148,7 @@ type TreeNode struct {
 // trims the deepest levels. The error matches models.ErrNotFound for an
 // unknown asset.
 func (r *Report) Tree(assetID string, depth int) (*TreeNode, error) {
-	pl, ok := r.Assets[assetID]
+	pl, ok := r.Asset(assetID)
 	if !ok {
 		return nil, models.NotFound("infrastructure asset", assetID)
 	}
@@ -167,11 +175,11 @@ func (r *Report) Tree(assetID string, depth int) (*TreeNode, error) {
 				c := &TreeNode{Kind: k.ChildKind, ID: k.ChildID, Name: k.ChildName, Via: k}
 				switch k.ChildKind {
 				case models.KindInfrastructure:
-					c.Asset = r.Assets[k.ChildID]
+					c.Asset, _ = r.Asset(k.ChildID)
 				case models.KindCustomer:
-					c.Customer = r.Customers[k.ChildID]
+					c.Customer, _ = r.Customer(k.ChildID)
 				default:
-					c.Item = r.Items[k.ChildID]
+					c.Item, _ = r.Item(k.ChildID)
 				}
 				n.Children = append(n.Children, c)
 				next = append(next, c)

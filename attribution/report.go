@@ -6,15 +6,20 @@ import "github.com/xiber/netos/models"
 // to the cent so that each reported whole equals the sum of its reported
 // parts (see the package documentation). It is read-only once built and
 // safe for concurrent use; resolvers share one per snapshot.
+//
+// The lists follow the snapshot's order; Customer, Asset, Item and
+// ElectricalService find one by ID. (Slices rather than maps: at 200,000
+// records the maps alone would cost a fifth of a recompute, and the
+// snapshot's index answers the lookups.)
 type Report struct {
-	// Customers by ID.
-	Customers map[string]*CustomerPL
-	// Assets (infrastructure) by ID.
-	Assets map[string]*AssetPL
-	// Items are the circuits and RF links by ID.
-	Items map[string]*ItemPL
-	// Electrical are the electrical services whose site is live, by ID.
-	Electrical map[string]*ElectricalPL
+	// Customers in the order of Snapshot.Customers.
+	Customers []CustomerPL
+	// Assets (infrastructure) in the order of Snapshot.Assets.
+	Assets []AssetPL
+	// Items are the circuits then the RF links, in snapshot order.
+	Items []ItemPL
+	// Electrical are the electrical services in snapshot order.
+	Electrical []ElectricalPL
 	// Totals are the portfolio figures.
 	Totals Totals
 	// Stranded is the attribution worklist: cost that no customer carries,
@@ -131,7 +136,10 @@ type ElectricalPL struct {
 	ID       string
 	SiteKind string
 	SiteID   string
-	Cost     models.Money
+	// Counts is false when its site is not in the snapshot: it then counts
+	// nowhere, and its figures are 0.
+	Counts bool
+	Cost   models.Money
 	// AttributedRevenue is the revenue that reaches it.
 	AttributedRevenue models.Money
 	// Margin is AttributedRevenue − Cost.
@@ -170,4 +178,38 @@ type StrandedItem struct {
 	ID     string
 	Label  string
 	Amount models.Money
+}
+
+// Customer finds a customer's P&L by ID.
+func (r *Report) Customer(id string) (*CustomerPL, bool) {
+	g := r.f.g
+	if i, ok := g.siteOf(id); ok && !g.isAsset(i) {
+		return &r.Customers[i-int32(g.nA)], true
+	}
+	return nil, false
+}
+
+// Asset finds an infrastructure asset's P&L by ID.
+func (r *Report) Asset(id string) (*AssetPL, bool) {
+	g := r.f.g
+	if i, ok := g.siteOf(id); ok && g.isAsset(i) {
+		return &r.Assets[i], true
+	}
+	return nil, false
+}
+
+// Item finds a circuit's or RF link's P&L by ID.
+func (r *Report) Item(id string) (*ItemPL, bool) {
+	if i, ok := r.f.g.itemOf(id); ok {
+		return &r.Items[i], true
+	}
+	return nil, false
+}
+
+// ElectricalService finds an electrical service's P&L by ID.
+func (r *Report) ElectricalService(id string) (*ElectricalPL, bool) {
+	if i, ok := r.f.g.elecIdx.get(id); ok {
+		return &r.Electrical[i], true
+	}
+	return nil, false
 }

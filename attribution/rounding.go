@@ -35,11 +35,13 @@ func roundHalfUp(whole int64, f frac128) int64 {
 type portion struct {
 	whole int64   // ⌊amount⌋ in cents
 	frac  frac128 // amount − whole
-	// kind, then id, break ties between equal fractions, so that the result
-	// does not depend on the order the portions came in. Ties left after
-	// that (parts of one breakdown, which share ids) go by position.
+	// kind, then the ID of the record ref names (see flows.portionID),
+	// break ties between equal fractions, so that the result does not
+	// depend on the order the portions came in. Ties left after that go by
+	// position (parts of one breakdown, listed in a set order). No string
+	// here: a slice of portions has no pointers for the GC to scan.
 	kind uint8
-	id   string
+	ref  int32
 }
 
 // largestRemainder rounds the portions to whole cents that add up to total
@@ -49,7 +51,7 @@ type portion struct {
 // they are. It copes with totals that differ more (cents then go round
 // again, or are taken back from the smallest fractions first) so that odd
 // input never breaks the sum.
-func largestRemainder(ps []portion, total int64) []int64 {
+func largestRemainder(ps []portion, total int64, id func(*portion) string) []int64 {
 	out := make([]int64, len(ps))
 	var sum int64
 	for i, p := range ps {
@@ -60,47 +62,114 @@ func largestRemainder(ps []portion, total int64) []int64 {
 	if diff == 0 || len(ps) == 0 {
 		return out
 	}
-	order := make([]int32, 0, len(ps))
+	// Sort compact keys rather than the portions themselves: fractions
+	// decide nearly every comparison, and kind and id only break ties.
+	order := make([]rankKey, 0, len(ps))
 	if diff > 0 {
 		// Whole amounts come last in the order, so they are only touched
 		// when the amounts did not add up exactly; leave them out of the sort.
 		for i, p := range ps {
 			if !p.frac.isZero() {
-				order = append(order, int32(i))
+				order = append(order, rankKey{p.frac, int32(i)})
 			}
 		}
 		if int64(len(order)) < diff {
 			order = order[:0]
-			for i := range ps {
-				order = append(order, int32(i))
-			}
-		}
-	} else {
-		for i := range ps {
-			order = append(order, int32(i))
 		}
 	}
-	slices.SortFunc(order, func(i, j int32) int { return comparePortions(ps, i, j) })
+	if len(order) == 0 {
+		for i, p := range ps {
+			order = append(order, rankKey{p.frac, int32(i)})
+		}
+	}
+	first := func(a, b rankKey) int { // largest fraction first
+		if c := b.frac.compare(a.frac); c != 0 {
+			return c
+		}
+		return comparePortions(ps, a.i, b.i, id)
+	}
 	step := int64(1)
 	if diff < 0 {
 		// Take cents back from the smallest fractions first.
-		slices.Reverse(order)
 		step, diff = -1, -diff
+		first = func(a, b rankKey) int {
+			if c := a.frac.compare(b.frac); c != 0 {
+				return c
+			}
+			return -comparePortions(ps, a.i, b.i, id)
+		}
 	}
 	n := int64(len(order))
 	each, rest := diff/n, diff%n
-	for k, i := range order {
-		out[i] += step * each
+	// Only which portions come first matters, not their order among
+	// themselves: a selection, linear, rather than a sort.
+	selectFirst(order, int(rest), first)
+	for k, key := range order {
+		out[key.i] += step * each
 		if int64(k) < rest {
-			out[i] += step
+			out[key.i] += step
 		}
 	}
 	return out
 }
 
+// selectFirst rearranges keys so that keys[:k] are the k keys that come
+// first by cmp, a strict total order (Hoare's FIND with a median-of-three
+// pivot; linear on average).
+func selectFirst[T any](keys []T, k int, cmp func(a, b T) int) {
+	if k <= 0 || k >= len(keys) {
+		return
+	}
+	lo, hi := 0, len(keys)-1
+	for hi-lo > 12 {
+		mid := lo + (hi-lo)/2
+		if cmp(keys[mid], keys[lo]) < 0 {
+			keys[mid], keys[lo] = keys[lo], keys[mid]
+		}
+		if cmp(keys[hi], keys[mid]) < 0 {
+			keys[hi], keys[mid] = keys[mid], keys[hi]
+			if cmp(keys[mid], keys[lo]) < 0 {
+				keys[mid], keys[lo] = keys[lo], keys[mid]
+			}
+		}
+		pivot := keys[mid]
+		i, j := lo, hi
+		for i <= j {
+			for cmp(keys[i], pivot) < 0 {
+				i++
+			}
+			for cmp(pivot, keys[j]) < 0 {
+				j--
+			}
+			if i <= j {
+				keys[i], keys[j] = keys[j], keys[i]
+				i++
+				j--
+			}
+		}
+		// Now keys[lo..j] ≤ pivot ≤ keys[i..hi], and keys between j and i
+		// equal the pivot.
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+	slices.SortFunc(keys[lo:hi+1], cmp)
+}
+
+// rankKey is a portion's place in the largest-remainder order.
+type rankKey struct {
+	frac frac128
+	i    int32
+}
+
 // comparePortions orders portions by descending fraction, then ascending
-// kind, id and position.
-func comparePortions(ps []portion, i, j int32) int {
+// kind, ID (when id is given) and position.
+func comparePortions(ps []portion, i, j int32, id func(*portion) string) int {
 	a, b := &ps[i], &ps[j]
 	if c := b.frac.compare(a.frac); c != 0 {
 		return c
@@ -108,8 +177,10 @@ func comparePortions(ps []portion, i, j int32) int {
 	if c := cmp.Compare(a.kind, b.kind); c != 0 {
 		return c
 	}
-	if c := strings.Compare(a.id, b.id); c != 0 {
-		return c
+	if id != nil {
+		if c := strings.Compare(id(a), id(b)); c != 0 {
+			return c
+		}
 	}
 	return cmp.Compare(i, j)
 }

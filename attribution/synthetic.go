@@ -15,9 +15,10 @@ import (
 // Shape: the first 1 % of assets (at least one) are roots (data centers);
 // every other asset hangs below an asset of much lower index, which keeps
 // the network acyclic and about five levels deep, with hubs near the top.
-// Every customer hangs below an asset. The links left over go, in turn, to
-// circuit children of assets (DIA at a POP), RF link children (an AP
-// sector), second parents of assets and second homes of customers. Most
+// Every customer hangs below an asset. The links left over go to RF link
+// children (AP sectors, 65 %), circuit children of the upper tenth (DIA
+// and transit, 15 %), second homes of customers (15 %) and second parents
+// of assets (5 %: rings and redundant paths). Most
 // site links have a transport of their own (a wave or backhaul into an
 // asset, an RF endlink into a customer). Weights are mostly 1, some 0,
 // some other common values; about one record in twenty does not count
@@ -60,45 +61,50 @@ func SyntheticSnapshot(assets, customers, links int, seed int64) *Snapshot {
 		}
 		s.Links = append(s.Links, l)
 	}
-	roots := max(1, assets/100)
-	// above picks a parent for asset i among the assets well before it.
-	above := func(i int) int { return rng.IntN(max(1, i/4)) }
 	if assets == 0 {
 		return s
 	}
+	roots := max(1, assets/100)
+	// above picks a parent for asset i among the assets well before it.
+	above := func(i int) int { return rng.IntN(max(1, i/4)) }
+	// tower picks an asset below the roots (any asset when all are roots).
+	tower := func() int { return min(roots+rng.IntN(max(1, assets-roots)), assets-1) }
+	firstParent := make([]int, assets)
 	for i := roots; i < assets && len(s.Links) < links; i++ {
 		tk := models.KindCircuit
 		if rng.IntN(2) == 0 {
 			tk = models.KindRFLink
 		}
-		link(above(i), models.KindInfrastructure, s.Assets[i].ID, rng.IntN(10) != 0, tk, 100, 8000)
+		firstParent[i] = above(i)
+		link(firstParent[i], models.KindInfrastructure, s.Assets[i].ID, rng.IntN(10) != 0, tk, 100, 8000)
 	}
 	home := make([]int, customers)
 	for i := 0; i < customers && len(s.Links) < links; i++ {
-		home[i] = roots + rng.IntN(max(1, assets-roots))
-		home[i] = min(home[i], assets-1)
+		home[i] = tower()
 		link(home[i], models.KindCustomer, s.Customers[i].ID, rng.IntN(10) < 6, models.KindRFLink, 10, 200)
 	}
-	for turn := 0; len(s.Links) < links; turn++ {
-		switch turn % 4 {
-		case 0:
-			_, id := newItem(models.KindCircuit, 200, 10000)
-			link(rng.IntN(max(1, assets/10)), models.KindCircuit, id, false, "", 0, 0)
-		case 1:
+	// The links left over: 65 % AP sectors (RF link children), 15 % DIA and
+	// transit (circuit children of the upper tenth), 15 % second homes of
+	// customers, 5 % second parents of assets (rings and redundant paths).
+	// A second link does not repeat the first one's (parent, child) pair.
+	for len(s.Links) < links {
+		switch roll := rng.IntN(20); {
+		case roll < 13:
 			_, id := newItem(models.KindRFLink, 20, 500)
 			link(rng.IntN(assets), models.KindRFLink, id, false, "", 0, 0)
-		case 2:
-			if i := roots + rng.IntN(max(1, assets-roots)); i < assets {
-				link(above(i), models.KindInfrastructure, s.Assets[i].ID, rng.IntN(2) == 0, models.KindCircuit, 100, 3000)
+		case roll < 16:
+			_, id := newItem(models.KindCircuit, 200, 10000)
+			link(rng.IntN(max(1, assets/10)), models.KindCircuit, id, false, "", 0, 0)
+		case roll < 19 && customers > 0:
+			i, p := rng.IntN(customers), tower()
+			if p != home[i] {
+				link(p, models.KindCustomer, s.Customers[i].ID, rng.IntN(2) == 0, models.KindRFLink, 10, 200)
 			}
-		case 3:
-			if customers > 0 {
-				i := rng.IntN(customers)
-				link(roots+rng.IntN(max(1, assets-roots)), models.KindCustomer, s.Customers[i].ID, rng.IntN(2) == 0, models.KindRFLink, 10, 200)
+		case assets > roots:
+			i := roots + rng.IntN(assets-roots)
+			if p := above(i); p != firstParent[i] {
+				link(p, models.KindInfrastructure, s.Assets[i].ID, rng.IntN(2) == 0, models.KindCircuit, 100, 3000)
 			}
-		}
-		if len(s.Links) == 0 && turn > 8 {
-			break // nothing can be linked (no assets to speak of)
 		}
 	}
 	// A few items bought but not yet placed: the stranded worklist.
