@@ -1,0 +1,16 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/resolvers"
+)
+
+// graphQLHandler builds the POST /graphql handler over the network service.
+func graphQLHandler(svc *network.Service) http.Handler {
+	return resolvers.Handler(resolvers.Deps{Network: svc})
+}
+
+// graphiQLHandler serves the GraphiQL explorer (dev auth mode only).
+func graphiQLHandler() http.Handler { return resolvers.GraphiQL() }

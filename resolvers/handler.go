@@ -1,0 +1,46 @@
+package resolvers
+
+import (
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/xiber/netos/dataloaders"
+	"github.com/xiber/netos/graph"
+)
+
+// Request limits of the GraphQL endpoint.
+const (
+	// MaxBodyBytes caps a request body (a multipart upload included).
+	MaxBodyBytes = 1 << 20
+	// MaxTokens caps the tokens the parser reads from one document.
+	MaxTokens = 15_000
+)
+
+// Handler serves POST /graphql: JSON and multipart bodies, with the
+// request, complexity, depth and alias limits, the error presenter and
+// fresh dataloaders for every request. The router authenticates first.
+func Handler(deps Deps) http.Handler {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: New(deps), Complexity: complexity()}))
+	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxBodyBytes, MaxMemory: MaxBodyBytes})
+	srv.SetErrorPresenter(PresentError)
+	srv.SetRecoverFunc(Recover)
+	srv.SetParserTokenLimit(MaxTokens)
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.Use(shapeLimit{})
+	loaded := dataloaders.Middleware(deps.Network, srv)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		loaded.ServeHTTP(w, r)
+	})
+}
+
+// GraphiQL serves the GraphiQL explorer for GET /graphql (dev mode only).
+func GraphiQL() http.Handler {
+	return playground.Handler("NetOS GraphQL", "/graphql")
+}

@@ -1,0 +1,23 @@
+// Package resolvers is the GraphQL transport: it parses GraphQL input, calls
+// the network domain service (the same one REST, MCP and the CLI call) and
+// maps the results. Relations resolve through per-request dataloaders.
+package resolvers
+
+import (
+	"github.com/xiber/netos/network"
+)
+
+// Deps are the services the resolvers call.
+type Deps struct {
+	Network *network.Service
+}
+
+// Resolver is the root resolver.
+type Resolver struct {
+	network *network.Service
+}
+
+// New builds the root resolver.
+func New(deps Deps) *Resolver {
+	return &Resolver{network: deps.Network}
+}
