@@ -32,6 +32,7 @@ generate:
 lint:
 	@test -z "$$(gofmt -l .)" || (echo "gofmt needed:"; gofmt -l .; exit 1)
 	$(GO) vet $(PKGS)
+	./scripts/openapi-lint.sh
 
 ## build: the netos binary in bin/
 build:

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/xiber/netos/audit"
+	"github.com/xiber/netos/imports"
 	"github.com/xiber/netos/network"
 	"github.com/xiber/netos/rest"
 	"github.com/xiber/netos/server"
@@ -29,6 +30,10 @@ type Config struct {
 	RenewalWindowDays   int
 	DataDir             string
 	TrustedProxies      []netip.Prefix
+	// OIDC configures bearer-token auth when Auth is "oidc".
+	OIDC server.OIDCConfig
+	// Documents and feedback email (app/extras.go).
+	Extras ExtrasConfig
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -39,7 +44,11 @@ type App struct {
 	DB      *store.DB
 	Audit   *audit.Log
 	Network *network.Service
+	// Imports owns circuit import jobs (REST, GraphQL and the CLI share it).
+	Imports *imports.Service
 	server  *server.Server
+	extras
+	portfolioParts
 }
 
 // Open connects, migrates up and wires everything.
@@ -67,20 +76,40 @@ func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
 	a := &App{cfg: cfg, DB: db}
 	a.Audit = audit.New(now)
 	a.Network = network.New(db, a.Audit, now)
-	var authn server.Authenticator
-	switch cfg.Auth {
-	case "", "dev":
-		authn = server.DevAuth{}
-	default:
-		return nil, fmt.Errorf("auth mode %q is not available in this build", cfg.Auth)
+	if err := a.buildExtras(cfg, now); err != nil {
+		return nil, err
+	}
+	if err := a.buildImports(cfg, now); err != nil {
+		return nil, err
+	}
+	authn, err := authenticator(ctx, cfg)
+	if err != nil {
+		return nil, err
 	}
 	a.server = server.New(
 		server.Config{TrustedProxies: cfg.TrustedProxies, DevAuth: authn == server.DevAuth{}},
 		server.Deps{
 			DB: db, Audit: a.Audit, Auth: authn,
-			REST: rest.New(rest.Deps{Network: a.Network, MonitoringSearchURL: cfg.MonitoringSearchURL}),
+			REST: rest.New(rest.Deps{Network: a.Network, MonitoringSearchURL: cfg.MonitoringSearchURL,
+				Documents: a.Documents, Feedback: a.Feedback, Portfolio: a.startPortfolio(ctx, cfg, now),
+				Imports: a.Imports}),
+			Docs:     rest.DocsHandler(),
+			GraphQL:  graphQLHandler(a.Network),
+			GraphiQL: graphiQLHandler(),
 		})
 	return a, nil
+}
+
+// authenticator picks the authentication mode: dev trusts the role header,
+// oidc verifies bearer tokens from the configured issuer.
+func authenticator(ctx context.Context, cfg Config) (server.Authenticator, error) {
+	switch cfg.Auth {
+	case "", "dev":
+		return server.DevAuth{}, nil
+	case "oidc":
+		return server.NewOIDCAuth(ctx, cfg.OIDC)
+	}
+	return nil, fmt.Errorf("auth mode %q is not dev or oidc", cfg.Auth)
 }
 
 // Handler is the root HTTP handler.
@@ -93,7 +122,7 @@ func (a *App) Server() *server.Server { return a.server }
 func (a *App) Engine() store.Dialect { return a.DB.Engine }
 
 // Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+func (a *App) Close() error { a.stopPortfolio(); a.stopExtras(); return a.DB.Close() }
 
 // LoadDemo loads the demo network into an empty database and reports
 // whether it did.

@@ -211,6 +211,11 @@ func (s *Service) DeleteLink(ctx context.Context, parentID, id string, ifVersion
 }
 
 func (s *Service) linkUnder(ctx context.Context, parentID, id string) error {
+	// The role check comes first so that a reader cannot probe which link
+	// IDs exist under a parent.
+	if _, err := auth.RequireWrite(ctx); err != nil {
+		return err
+	}
 	if parentID == "" {
 		return nil
 	}

@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xiber/netos/dbtest"
 	"github.com/xiber/netos/audit"
 	"github.com/xiber/netos/auth"
+	"github.com/xiber/netos/dbtest"
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/network"
 )

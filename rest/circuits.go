@@ -61,6 +61,7 @@ type circuitView struct {
 // circuitDetail adds the lifecycle to the view.
 type circuitDetail struct {
 	circuitView
+	itemFigures
 	LifecycleEvents []models.CircuitEvent `json:"lifecycle_events"`
 }
 
@@ -114,91 +115,69 @@ func circuitFilter(q *params) store.CircuitFilter {
 		ServiceType: q.enums("service_type", models.ServiceTypes),
 		State:       q.str("state"),
 		Search:      q.str("search"),
+		Page:        q.page(),
 	}
 }
 
-func (a *API) listCircuits(w http.ResponseWriter, r *http.Request) {
-	q := newParams(r)
-	f := circuitFilter(q)
-	f.Page = q.page()
-	if err := q.err(); err != nil {
-		WriteError(w, r, err, "query")
-		return
-	}
-	cs, total, err := a.deps.Network.Circuits(r.Context(), f)
-	if err != nil {
-		WriteError(w, r, err, "query")
-		return
-	}
-	views, err := a.circuitViews(r, cs)
-	if err != nil {
-		WriteError(w, r, err, "query")
-		return
-	}
-	setTotal(w, total)
-	writeJSON(w, http.StatusOK, views)
-}
-
-func (a *API) getCircuit(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		WriteError(w, r, err, "path")
-		return
-	}
-	detail, err := a.circuitDetail(r, id)
-	if err != nil {
-		WriteError(w, r, err, "path")
-		return
-	}
-	setETag(w, detail.Version)
-	writeJSON(w, http.StatusOK, detail)
-}
-
-func (a *API) circuitDetail(r *http.Request, id string) (*circuitDetail, error) {
+// circuitDetail is the circuit's detail with its lifecycle. The P&L from
+// the attribution model (placement, margin…) is added here, once the
+// attribution engine exposes it.
+func (a *API) circuitDetail(r *http.Request, id string) (any, int64, error) {
 	ctx := r.Context()
 	c, err := a.deps.Network.Circuit(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	views, err := a.circuitViews(r, []models.Circuit{*c})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	events, err := a.deps.Network.CircuitEvents(ctx, []string{id})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	d := &circuitDetail{circuitView: views[0], LifecycleEvents: events[id]}
-	if d.LifecycleEvents == nil {
-		d.LifecycleEvents = []models.CircuitEvent{}
+	rep, err := a.deps.Network.Attribution(ctx)
+	if err != nil {
+		return nil, 0, err
 	}
-	return d, nil
+	return &circuitDetail{circuitView: views[0], itemFigures: itemFiguresOf(rep, id), LifecycleEvents: nonNil(events[id])}, c.Version, nil
 }
 
-func (a *API) createCircuit(w http.ResponseWriter, r *http.Request) {
-	raw, err := decodeObject(w, r)
+// eventRequest is a manual lifecycle event; the date is read here so a bad
+// one is named.
+type eventRequest struct {
+	EventType string  `json:"event_type"`
+	EventDate *string `json:"event_date"`
+	Notes     string  `json:"notes"`
+}
+
+// addCircuitEvent records a manual lifecycle event and answers it (201).
+func (a *API) addCircuitEvent(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "circuit_id")
+	if err != nil {
+		WriteError(w, r, err, "path")
+		return
+	}
+	var req eventRequest
+	if err := decodeStrict(w, r, &req); err != nil {
+		WriteError(w, r, err, "body")
+		return
+	}
+	in := network.EventInput{EventType: req.EventType, Notes: req.Notes}
+	if req.EventDate != nil {
+		d, err := models.ParseDate(*req.EventDate)
+		if err != nil {
+			WriteError(w, r, models.Invalid("event_date", "value_error", "must be a date YYYY-MM-DD"), "body")
+			return
+		}
+		in.EventDate = &d
+	}
+	ev, err := a.deps.Network.AddCircuitEvent(r.Context(), id, in)
 	if err != nil {
 		WriteError(w, r, err, "body")
 		return
 	}
-	v, err := network.CircuitSchema.FromJSON(raw, "")
-	if err != nil {
-		WriteError(w, r, err, "body")
-		return
-	}
-	c, err := a.deps.Network.CreateCircuit(r.Context(), v)
-	if err != nil {
-		WriteError(w, r, err, "body")
-		return
-	}
-	detail, err := a.circuitDetail(r, c.ID)
-	if err != nil {
-		WriteError(w, r, err, "body")
-		return
-	}
-	setETag(w, detail.Version)
-	w.Header().Set("Location", "/api/v1/circuits/"+c.ID)
-	writeJSON(w, http.StatusCreated, detail)
+	writeJSON(w, http.StatusCreated, ev)
 }
 
 // setETag sends the record's version as its entity tag.

@@ -80,3 +80,16 @@ func pathID(r *http.Request, name string) (string, error) {
 func setTotal(w http.ResponseWriter, n int) {
 	w.Header().Set("X-Total-Count", strconv.Itoa(n))
 }
+
+// uuid reads a parameter that must be a UUID ("" when absent).
+func (q *params) uuid(name string) string {
+	v := q.str(name)
+	if v == "" {
+		return ""
+	}
+	if _, err := uuid.Parse(v); err != nil || len(v) != 36 {
+		q.p.Add(name, "uuid_parsing", "must be a UUID")
+		return ""
+	}
+	return strings.ToLower(v)
+}

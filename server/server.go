@@ -34,6 +34,9 @@ type Deps struct {
 	GraphQL http.Handler
 	// GraphiQL is served at GET /graphql in dev auth mode (nil: none).
 	GraphiQL http.Handler
+	// Docs serves GET /openapi.json and the Swagger UI at /docs, without
+	// authentication (nil: none).
+	Docs http.Handler
 }
 
 // Server is the root HTTP handler.
@@ -54,6 +57,11 @@ func New(cfg Config, deps Deps) *Server {
 	})
 	r.Get("/readyz", s.ready)
 	r.Handle("/metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{}))
+	if deps.Docs != nil {
+		r.Get("/openapi.json", deps.Docs.ServeHTTP)
+		r.Get("/docs", deps.Docs.ServeHTTP)
+		r.Get("/docs/*", deps.Docs.ServeHTTP)
+	}
 	r.Group(func(r chi.Router) {
 		r.Use(s.authenticate)
 		r.Mount("/api/v1", deps.REST.Routes())

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -24,7 +26,7 @@ func Get[T any, PT interface {
 	rec := new(T)
 	err := db.NewSelect().Model(rec).Where("?TableAlias.id = ?", id).Where("?TableAlias.deleted_at IS NULL").Scan(ctx)
 	if err != nil {
-		return nil, translate(err, fmt.Sprintf("get %T %s", rec, id))
+		return nil, translate(err, fmt.Sprintf("%s %s", entityName(db, rec), id))
 	}
 	return rec, nil
 }
@@ -47,7 +49,7 @@ func GetMany[T any](ctx context.Context, db bun.IDB, ids []string) ([]T, error) 
 // timestamps included.
 func Insert(ctx context.Context, db bun.IDB, rec any) error {
 	_, err := db.NewInsert().Model(rec).Exec(ctx)
-	return translate(err, fmt.Sprintf("insert %T", rec))
+	return translate(err, "insert "+entityName(db, rec))
 }
 
 // Update writes every column of rec when the stored version is still
@@ -59,9 +61,9 @@ func Update[PT Versioned](ctx context.Context, db bun.IDB, rec PT) error {
 	res, err := db.NewUpdate().Model(rec).WherePK().
 		Where("version = ?", base.Version-1).Where("deleted_at IS NULL").Exec(ctx)
 	if err != nil {
-		return translate(err, fmt.Sprintf("update %T %s", rec, base.ID))
+		return translate(err, fmt.Sprintf("update %s %s", entityName(db, rec), base.ID))
 	}
-	return oneRow(res, fmt.Sprintf("update %T %s", rec, base.ID))
+	return oneRow(res, fmt.Sprintf("update %s %s", entityName(db, rec), base.ID))
 }
 
 // SoftDelete marks a live record deleted. Same errors as Update.
@@ -71,9 +73,9 @@ func SoftDelete[PT Versioned](ctx context.Context, db bun.IDB, rec PT, at time.T
 		Set("deleted_at = ?", at).Set("updated_at = ?", at).Set("version = ?", base.Version+1).
 		Where("version = ?", base.Version).Where("deleted_at IS NULL").Exec(ctx)
 	if err != nil {
-		return translate(err, fmt.Sprintf("delete %T %s", rec, base.ID))
+		return translate(err, fmt.Sprintf("delete %s %s", entityName(db, rec), base.ID))
 	}
-	if err := oneRow(res, fmt.Sprintf("delete %T %s", rec, base.ID)); err != nil {
+	if err := oneRow(res, fmt.Sprintf("delete %s %s", entityName(db, rec), base.ID)); err != nil {
 		return err
 	}
 	base.DeletedAt, base.UpdatedAt, base.Version = &at, at, base.Version+1
@@ -89,4 +91,14 @@ func oneRow(res interface{ RowsAffected() (int64, error) }, what string) error {
 		return fmt.Errorf("%s: %w", what, models.ErrStale)
 	}
 	return nil
+}
+
+// entityName words a record's table for messages clients may read:
+// "infrastructure_assets" → "infrastructure asset".
+func entityName(db bun.IDB, rec any) string {
+	t := db.Dialect().Tables().Get(reflect.TypeOf(rec))
+	if t == nil {
+		return "record"
+	}
+	return strings.ReplaceAll(strings.TrimSuffix(t.Name, "s"), "_", " ")
 }

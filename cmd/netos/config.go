@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/xiber/netos/app"
-
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +8,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/xiber/netos/app"
+	"github.com/xiber/netos/server"
 )
 
 // Config is every setting of NetOS, from flags with environment twins
@@ -98,5 +99,7 @@ func (c *Config) appConfig() app.Config {
 	return app.Config{
 		DatabaseURL: c.DatabaseURL, Auth: c.Auth, MonitoringSearchURL: c.MonitoringSearchURL,
 		RenewalWindowDays: c.RenewalWindowDays, DataDir: c.DataDir, TrustedProxies: c.TrustedProxies,
+		OIDC:   server.OIDCConfig{Issuer: c.OIDCIssuer, Audience: c.OIDCAudience, RoleClaim: c.OIDCRoleClaim},
+		Extras: app.ExtrasConfig{SMTPURL: c.SMTPURL, SMTPFrom: c.SMTPFrom},
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/xiber/netos/rest"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -36,6 +38,7 @@ commands:
   serve [--demo]              migrate the database up, then serve HTTP
   migrate up|down|status      schema migrations
   import circuits FILE        preview (and --commit) a CSV/XLSX circuit import
+  openapi                     print the OpenAPI 3.1 document (JSON)
   version                     version and build info`
 
 // Run dispatches a command line.
@@ -49,6 +52,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.serve(ctx, args[1:])
 	case "migrate":
 		return m.migrate(ctx, args[1:])
+	case "openapi":
+		_, err := m.Stdout.Write(rest.OpenAPIJSON())
+		return err
 	case "version":
 		fmt.Fprintln(m.Stdout, "netos", version)
 		return nil

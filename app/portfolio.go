@@ -1,0 +1,36 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/xiber/netos/analytics"
+	"github.com/xiber/netos/portfolio"
+)
+
+// SweepInterval is how often the renewal sweep runs after the one at start.
+const SweepInterval = 24 * time.Hour
+
+// portfolioParts are the portfolio service and its daily sweeper.
+type portfolioParts struct {
+	// Portfolio serves the dashboard, renewals and ETF exposure.
+	Portfolio   *portfolio.Service
+	stopSweeper func()
+}
+
+// startPortfolio builds the portfolio service, brings every stored renewal
+// state up to date (synchronously, so the first request sees current
+// states), and starts the daily sweep.
+func (a *App) startPortfolio(ctx context.Context, cfg Config, now func() time.Time) *portfolio.Service {
+	a.Portfolio = portfolio.New(a.Network, analytics.RenewalPolicy{WindowDays: cfg.RenewalWindowDays}, now)
+	a.Portfolio.SweepNow(ctx)
+	a.stopSweeper = a.Portfolio.StartSweeper(SweepInterval)
+	return a.Portfolio
+}
+
+// stopPortfolio stops the sweeper (waiting for a running sweep).
+func (a *App) stopPortfolio() {
+	if a.stopSweeper != nil {
+		a.stopSweeper()
+	}
+}

@@ -1,0 +1,186 @@
+package network
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/uptrace/bun"
+
+	"github.com/xiber/netos/audit"
+	"github.com/xiber/netos/auth"
+	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/store"
+)
+
+// ImportAction is the audit action of every circuit an import writes.
+const ImportAction = "import_commit"
+
+// UpsertCounts counts what an import did to circuits.
+type UpsertCounts struct {
+	// Inserted counts new circuits.
+	Inserted int
+	// Updated counts rows whose label matched a live circuit, changed or
+	// not: Inserted+Updated is every row written.
+	Updated int
+	// Unchanged counts the updated rows that matched the circuit already;
+	// they bump no version and write no audit entry.
+	Unchanged int
+}
+
+// CircuitUpsert writes import rows into one caller-owned transaction,
+// batch after batch, keeping the carriers it has resolved between batches.
+// Every rule of CreateCircuit and UpdateCircuit applies (carrier
+// find-or-create, label uniqueness, lifecycle events, audit).
+type CircuitUpsert struct {
+	s        *Service
+	tx       bun.IDB
+	action   string
+	kind     *kind[models.Circuit, *models.Circuit]
+	carriers map[string]string // lower-cased name → provider ID
+	counts   UpsertCounts
+	wrote    bool // the last update changed its circuit
+}
+
+// NewCircuitUpsert starts upserting circuits inside tx, auditing each with
+// action (ImportAction for imports). Call Finish after the transaction
+// commits.
+func (s *Service) NewCircuitUpsert(tx bun.IDB, action string) *CircuitUpsert {
+	u := &CircuitUpsert{s: s, tx: tx, action: action, carriers: map[string]string{}}
+	k := s.circuitKind()
+	prepare := k.prepare
+	// The carrier is resolved once per name for the whole import rather
+	// than once per row; the rest of the circuit rules run as usual.
+	k.prepare = func(ctx context.Context, tx bun.IDB, c *models.Circuit, v Values, before *models.Circuit) error {
+		if !v.Has("carrier_name") {
+			return prepare(ctx, tx, c, v, before)
+		}
+		id, err := u.carrier(ctx, v.String("carrier_name"))
+		if err != nil {
+			return err
+		}
+		rest := make(Values, len(v))
+		for name, x := range v {
+			if name != "carrier_name" {
+				rest[name] = x
+			}
+		}
+		c.CarrierID = id
+		return prepare(ctx, tx, c, rest, before)
+	}
+	after := k.after
+	// updateOne runs after only when the circuit changed.
+	k.after = func(ctx context.Context, tx bun.IDB, c *models.Circuit, before *models.Circuit) error {
+		u.wrote = true
+		return after(ctx, tx, c, before)
+	}
+	u.kind = k
+	return u
+}
+
+func (u *CircuitUpsert) carrier(ctx context.Context, name string) (string, error) {
+	key := strings.ToLower(strings.TrimSpace(name))
+	if id, ok := u.carriers[key]; ok {
+		return id, nil
+	}
+	id, err := u.s.providerFor(ctx, u.tx, name, "carrier")
+	if err != nil {
+		return "", err
+	}
+	if id == nil {
+		return "", models.Invalid("carrier_name", "missing", "is required")
+	}
+	u.carriers[key] = *id
+	return *id, nil
+}
+
+// Upsert writes rows, each the Values of one circuit (checked with
+// CircuitSchema.FromLoose), matching them to live circuits by
+// xiber_circuit_label: a match is updated with the row's fields (fields
+// absent from the row keep their values), anything else is inserted.
+// Labels must be unique among rows. Errors are those of CreateCircuit and
+// UpdateCircuit; on error the caller must roll the transaction back.
+func (u *CircuitUpsert) Upsert(ctx context.Context, rows []Values) error {
+	if _, err := auth.RequireWrite(ctx); err != nil {
+		return err
+	}
+	labels := make([]string, 0, len(rows))
+	for _, v := range rows {
+		labels = append(labels, strings.TrimSpace(v.String("xiber_circuit_label")))
+	}
+	ids, err := store.CircuitIDsByLabel(ctx, u.tx, labels)
+	if err != nil {
+		return err
+	}
+	for i, v := range rows {
+		id, ok := ids[labels[i]]
+		if !ok {
+			if err := u.insert(ctx, v); err != nil {
+				return &UpsertError{Index: i, Err: err}
+			}
+			u.counts.Inserted++
+			continue
+		}
+		u.wrote = false
+		if _, err := updateOne(ctx, u.tx, u.s, u.kind, id, v, nil, u.action); err != nil {
+			return &UpsertError{Index: i, Err: err}
+		}
+		u.counts.Updated++
+		if !u.wrote {
+			u.counts.Unchanged++
+		}
+	}
+	return nil
+}
+
+// insert is createOne, audited with the upsert's action.
+func (u *CircuitUpsert) insert(ctx context.Context, v Values) error {
+	k := u.kind
+	if err := k.schema.RequireAll(v); err != nil {
+		return err
+	}
+	c := new(models.Circuit)
+	*c.Base() = newRecord(u.s.Now())
+	k.defaults(c)
+	k.schema.apply(c, v)
+	if err := k.prepare(ctx, u.tx, c, v, nil); err != nil {
+		return err
+	}
+	if err := store.Insert(ctx, u.tx, c); err != nil {
+		return err
+	}
+	if err := k.after(ctx, u.tx, c, nil); err != nil {
+		return err
+	}
+	return u.s.audit.Write(ctx, u.tx, u.action, k.entity, c.ID, audit.Diff(nil, c))
+}
+
+// UpsertError says which row of a batch Upsert stopped at.
+type UpsertError struct {
+	Index int // into the rows given to Upsert
+	Err   error
+}
+
+func (e *UpsertError) Error() string { return fmt.Sprintf("row %d: %v", e.Index, e.Err) }
+
+// Unwrap exposes the row's error to errors.Is and errors.As.
+func (e *UpsertError) Unwrap() error { return e.Err }
+
+// Counts reports what the upsert has done so far.
+func (u *CircuitUpsert) Counts() UpsertCounts { return u.counts }
+
+// Finish tells attribution that circuits changed; call it once the
+// transaction has committed (not after a rollback).
+func (u *CircuitUpsert) Finish() {
+	if u.counts.Inserted+u.counts.Updated-u.counts.Unchanged > 0 {
+		u.s.GraphChanged()
+	}
+}
+
+// UpsertCircuits is NewCircuitUpsert, Upsert and Counts in one call, for a
+// caller holding every row; call GraphChanged after the commit.
+func (s *Service) UpsertCircuits(ctx context.Context, tx bun.IDB, rows []Values, action string) (UpsertCounts, error) {
+	u := s.NewCircuitUpsert(tx, action)
+	err := u.Upsert(ctx, rows)
+	return u.Counts(), err
+}

@@ -1,0 +1,203 @@
+package portfolio_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/xiber/netos/analytics"
+	"github.com/xiber/netos/attribution"
+	"github.com/xiber/netos/audit"
+	"github.com/xiber/netos/auth"
+	"github.com/xiber/netos/dbtest"
+	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/portfolio"
+	"github.com/xiber/netos/store"
+)
+
+// Benchmark scale (issue 6): 100,000 circuits, 10,000 assets and 100,000
+// customers, on the graph of attribution.SyntheticSnapshot.
+const (
+	benchCircuits  = 100_000
+	benchAssets    = 10_000
+	benchCustomers = 100_000
+	benchLinks     = 150_000
+)
+
+// BenchmarkDashboard times the dashboard summary at the issue's scale on
+// the test run's engine: "warm" with the attribution report cached (the
+// common case: reads do not invalidate it), "cold" recomputing the report
+// each time (the first read after a write).
+func BenchmarkDashboard(b *testing.B) {
+	db := dbtest.DB(b)
+	ctx := auth.WithPrincipal(context.Background(), auth.Principal{User: "bench", Role: auth.ReadOnly})
+	now := func() time.Time { return time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC) }
+	if err := insertBenchNetwork(context.Background(), db, now()); err != nil {
+		b.Fatal(err)
+	}
+	net := network.New(db, audit.New(now), now)
+	svc := portfolio.New(net, analytics.RenewalPolicy{}, now)
+	d, err := svc.Dashboard(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if d.KPIs.TotalCircuits != benchCircuits || d.KPIs.InfrastructureCount != benchAssets {
+		b.Fatalf("loaded %d circuits and %d assets", d.KPIs.TotalCircuits, d.KPIs.InfrastructureCount)
+	}
+	b.Run("warm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := svc.Dashboard(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			net.GraphChanged()
+			if _, err := svc.Dashboard(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// insertBenchNetwork stores the synthetic graph, then tops the circuits up
+// to benchCircuits (unplaced ones), every circuit with a varied contract.
+func insertBenchNetwork(ctx context.Context, db *store.DB, now time.Time) error {
+	s := attribution.SyntheticSnapshot(benchAssets, benchCustomers, benchLinks, 1)
+	rng := rand.New(rand.NewPCG(6, 6))
+	rec := func(id string) models.Record { return models.Record{ID: id, CreatedAt: now, UpdatedAt: now, Version: 1} }
+	status := func(active bool) string {
+		if active {
+			return "active"
+		}
+		return "inactive"
+	}
+	providers := make([]models.ServiceProvider, 25)
+	for i := range providers {
+		name := fmt.Sprintf("Carrier %02d", i)
+		providers[i] = models.ServiceProvider{Record: rec(fmt.Sprintf("provider-%02d", i)), Name: name, NameKey: fmt.Sprintf("carrier %02d", i)}
+	}
+	system := models.RFSystem{Record: rec("rf-system-1"), Name: "PTP", LinkType: "ptp", EquipmentRole: "ptp", CompatibleBaseSystemIDs: []string{}}
+	assets := make([]models.InfrastructureAsset, len(s.Assets))
+	for i, a := range s.Assets {
+		assets[i] = models.InfrastructureAsset{Record: rec(a.ID), Name: a.Name, SiteType: "tower", Status: status(a.Active), MRC: a.MRC}
+		if i%3 == 0 {
+			start := models.NewDate(2022+i%4, time.Month(1+i%12), 1+i%28)
+			pct := models.Decimal(2_500_000)
+			assets[i].TermStart, assets[i].PriceEscalatorPct = &start, &pct
+		}
+	}
+	customers := make([]models.Customer, len(s.Customers))
+	for i, c := range s.Customers {
+		customers[i] = models.Customer{Record: rec(c.ID), Name: c.Name, Status: status(c.Active), MRR: c.MRR}
+	}
+	items := s.Circuits
+	for i := len(items); i < benchCircuits; i++ {
+		items = append(items, attribution.Item{ID: fmt.Sprintf("circuit-x%06d", i), Label: fmt.Sprintf("CKT-X%06d", i),
+			Counts: rng.IntN(10) != 0, Cost: models.Money(10_000 + rng.Int64N(500_000))})
+	}
+	services := []string{"wave", "dia", "dark_fiber", "broadband", "ethernet", "mpls", "lte", "other"}
+	states := []string{"OH", "GA", "IL", "TX", "CA", "NY", "PA", "MI", ""}
+	renewalTypes := []string{"auto", "manual", "month_to_month", "none"}
+	today := models.DateOf(now)
+	circuits := make([]models.Circuit, len(items))
+	for i, it := range items {
+		st := "active"
+		switch {
+		case !it.Counts && i%2 == 0:
+			st = "ordered"
+		case !it.Counts:
+			st = "decommissioned"
+		case i%15 == 0:
+			st = "pending_disconnect"
+		}
+		c := models.Circuit{Record: rec(it.ID), Label: it.Label, CarrierID: providers[rng.IntN(len(providers))].ID,
+			ServiceType: services[rng.IntN(len(services))], Status: st, MRC: it.Cost, NoticeDays: 60,
+			RenewalType: renewalTypes[rng.IntN(len(renewalTypes))], AState: states[rng.IntN(len(states))], ZState: states[rng.IntN(len(states))]}
+		if i%10 != 0 { // 90 % have a contract term
+			end := today.AddDays(rng.IntN(3*365) - 365)
+			start := end.AddMonths(-36).AddDays(1)
+			months := int64(36)
+			c.TermStart, c.TermEnd, c.TermMonths = &start, &end, &months
+		}
+		switch i % 4 {
+		case 0:
+			fee := models.Money(100_000 + rng.Int64N(1_000_000))
+			c.ETF = &fee
+		case 1:
+			pct := models.Decimal(50_000_000)
+			c.ETFPct = &pct
+		}
+		if i%3 == 0 {
+			pct := models.Decimal(3_000_000)
+			c.EscalatorPct = &pct
+		}
+		circuits[i] = c
+	}
+	rfLinks := make([]models.RFLink, len(s.RFLinks))
+	for i, l := range s.RFLinks {
+		rfLinks[i] = models.RFLink{Record: rec(l.ID), Name: l.Label, Topology: "ptp", LinkKind: "backhaul", Status: status(l.Counts),
+			RFSystemID: system.ID, AInfrastructureID: s.Assets[0].ID, MRC: l.Cost}
+	}
+	power := make([]models.ElectricalService, len(s.Electrical))
+	for i, e := range s.Electrical {
+		site := e.SiteID
+		power[i] = models.ElectricalService{Record: rec(e.ID), AvgMonthlyCost: e.Cost}
+		if e.SiteKind == models.KindInfrastructure {
+			power[i].InfrastructureID = &site
+		} else {
+			power[i].CustomerID = &site
+		}
+	}
+	links := make([]models.SubtendedLink, 0, len(s.Links))
+	seen := map[[3]string]bool{}
+	for _, l := range s.Links {
+		key := [3]string{l.ParentID, l.ChildKind, l.ChildID}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		link := models.SubtendedLink{Record: rec(l.ID), ParentID: l.ParentID, ChildKind: l.ChildKind, ChildID: l.ChildID, AllocationWeight: l.Weight}
+		if l.TransportID != "" {
+			kind, id := l.TransportKind, l.TransportID
+			link.TransportKind, link.TransportID = &kind, &id
+		}
+		links = append(links, link)
+	}
+	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		for _, step := range []func() error{
+			func() error { return insertChunks(ctx, tx, providers) },
+			func() error { return insertChunks(ctx, tx, []models.RFSystem{system}) },
+			func() error { return insertChunks(ctx, tx, assets) },
+			func() error { return insertChunks(ctx, tx, customers) },
+			func() error { return insertChunks(ctx, tx, circuits) },
+			func() error { return insertChunks(ctx, tx, rfLinks) },
+			func() error { return insertChunks(ctx, tx, power) },
+			func() error { return insertChunks(ctx, tx, links) },
+		} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// insertChunks bulk-inserts rows 500 at a time.
+func insertChunks[T any](ctx context.Context, db bun.IDB, rows []T) error {
+	for start := 0; start < len(rows); start += 500 {
+		chunk := rows[start:min(start+500, len(rows))]
+		if _, err := db.NewInsert().Model(&chunk).Exec(ctx); err != nil {
+			return fmt.Errorf("insert %T: %w", chunk, err)
+		}
+	}
+	return nil
+}
