@@ -37,15 +37,19 @@ type Loaders struct {
 	RFLinksByCustomer          *dataloadgen.Loader[string, []*models.RFLink]
 	LinksByParent              *dataloadgen.Loader[string, []*models.SubtendedLink]
 	EventsByCircuit            *dataloadgen.Loader[string, []*models.CircuitEvent]
+
+	report reportOnce
 }
 
 // wait is how long a loader gathers keys before it fetches; resolvers of
-// one list level run concurrently, so a millisecond catches them all.
-const wait = time.Millisecond
+// one list level run concurrently; 10 ms catches them all even on a busy
+// two-core machine, so a page costs one batch per relation.
+const wait = 10 * time.Millisecond
 
 // New builds a request's loaders over the network service.
 func New(svc *network.Service) *Loaders {
 	return &Loaders{
+		report:         reportOnce{svc: svc},
 		Provider:       byID(svc.ProvidersByID),
 		Circuit:        byID(svc.CircuitsByID),
 		Infrastructure: byID(svc.InfrastructureByID),

@@ -32,16 +32,21 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AttributionTreeNode() AttributionTreeNodeResolver
 	AuditEntry() AuditEntryResolver
 	Circuit() CircuitResolver
 	Customer() CustomerResolver
 	ElectricalService() ElectricalServiceResolver
 	Endpoint() EndpointResolver
+	HierarchyFlow() HierarchyFlowResolver
 	InfrastructureAsset() InfrastructureAssetResolver
 	Mutation() MutationResolver
+	Placement() PlacementResolver
 	Query() QueryResolver
 	RFLink() RFLinkResolver
 	ServiceProvider() ServiceProviderResolver
+	ServingHop() ServingHopResolver
+	StrandedItem() StrandedItemResolver
 	SubtendedLink() SubtendedLinkResolver
 }
 
@@ -49,6 +54,31 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AttributionSummary struct {
+		AttributedCostUsd      func(childComplexity int) int
+		AttributedRevenueUsd   func(childComplexity int) int
+		StrandedCostUsd        func(childComplexity int) int
+		StrandedItems          func(childComplexity int) int
+		TotalCostUsd           func(childComplexity int) int
+		TotalMarginUsd         func(childComplexity int) int
+		TotalRevenueUsd        func(childComplexity int) int
+		UnattributedRevenueUsd func(childComplexity int) int
+	}
+
+	AttributionTreeNode struct {
+		Children   func(childComplexity int) int
+		CostUsd    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		MarginPct  func(childComplexity int) int
+		MarginUsd  func(childComplexity int) int
+		More       func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Node       func(childComplexity int) int
+		RevenueUsd func(childComplexity int) int
+		Via        func(childComplexity int) int
+	}
+
 	AuditEntry struct {
 		Action        func(childComplexity int) int
 		At            func(childComplexity int) int
@@ -82,35 +112,41 @@ type ComplexityRoot struct {
 	}
 
 	Circuit struct {
-		A                func(childComplexity int) int
-		BandwidthMbps    func(childComplexity int) int
-		Carrier          func(childComplexity int) int
-		CarrierCircuitID func(childComplexity int) int
-		CarrierID        func(childComplexity int) int
-		CarrierName      func(childComplexity int) int
-		Contract         func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		ETF              func(childComplexity int) int
-		ETFPct           func(childComplexity int) int
-		EscalatorPct     func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Label            func(childComplexity int) int
-		LifecycleEvents  func(childComplexity int, first *int64, after *string, last *int64, before *string) int
-		MRC              func(childComplexity int) int
-		MonitoringURL    func(childComplexity int) int
-		NRC              func(childComplexity int) int
-		Notes            func(childComplexity int) int
-		NoticeDays       func(childComplexity int) int
-		RenewalState     func(childComplexity int) int
-		RenewalType      func(childComplexity int) int
-		ServiceType      func(childComplexity int) int
-		Status           func(childComplexity int) int
-		TermEnd          func(childComplexity int) int
-		TermMonths       func(childComplexity int) int
-		TermStart        func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		Version          func(childComplexity int) int
-		Z                func(childComplexity int) int
+		A                    func(childComplexity int) int
+		AttributedRevenueUsd func(childComplexity int) int
+		BandwidthMbps        func(childComplexity int) int
+		Carrier              func(childComplexity int) int
+		CarrierCircuitID     func(childComplexity int) int
+		CarrierID            func(childComplexity int) int
+		CarrierName          func(childComplexity int) int
+		Contract             func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		CustomersServed      func(childComplexity int) int
+		ETF                  func(childComplexity int) int
+		ETFPct               func(childComplexity int) int
+		EscalatorPct         func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Label                func(childComplexity int) int
+		LifecycleEvents      func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		MRC                  func(childComplexity int) int
+		MarginPct            func(childComplexity int) int
+		MarginUsd            func(childComplexity int) int
+		MonitoringURL        func(childComplexity int) int
+		MonthlyCostUsd       func(childComplexity int) int
+		NRC                  func(childComplexity int) int
+		Notes                func(childComplexity int) int
+		NoticeDays           func(childComplexity int) int
+		Placement            func(childComplexity int) int
+		RenewalState         func(childComplexity int) int
+		RenewalType          func(childComplexity int) int
+		ServiceType          func(childComplexity int) int
+		Status               func(childComplexity int) int
+		TermEnd              func(childComplexity int) int
+		TermMonths           func(childComplexity int) int
+		TermStart            func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+		Z                    func(childComplexity int) int
 	}
 
 	CircuitConnection struct {
@@ -166,19 +202,27 @@ type ComplexityRoot struct {
 
 	Customer struct {
 		Address            func(childComplexity int) int
+		AttributedCostUsd  func(childComplexity int) int
 		Circuits           func(childComplexity int, first *int64, after *string, last *int64, before *string) int
 		City               func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
 		CustomerType       func(childComplexity int) int
 		ElectricalServices func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		GrossMarginPct     func(childComplexity int) int
+		GrossMarginUsd     func(childComplexity int) int
 		ID                 func(childComplexity int) int
+		InheritedCostUsd   func(childComplexity int) int
 		Lat                func(childComplexity int) int
 		Lng                func(childComplexity int) int
 		MRR                func(childComplexity int) int
 		Name               func(childComplexity int) int
 		Notes              func(childComplexity int) int
+		OwnCostUsd         func(childComplexity int) int
+		Parents            func(childComplexity int) int
 		PostalCode         func(childComplexity int) int
+		RevenueUsd         func(childComplexity int) int
 		RfLinks            func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		ServingPaths       func(childComplexity int) int
 		SonarAccountID     func(childComplexity int) int
 		State              func(childComplexity int) int
 		Status             func(childComplexity int) int
@@ -261,35 +305,67 @@ type ComplexityRoot struct {
 		State            func(childComplexity int) int
 	}
 
+	HierarchyFlow struct {
+		AllocationWeight func(childComplexity int) int
+		AmountUsd        func(childComplexity int) int
+		Child            func(childComplexity int) int
+		ChildID          func(childComplexity int) int
+		ChildKind        func(childComplexity int) int
+		ChildName        func(childComplexity int) int
+		Link             func(childComplexity int) int
+		LinkID           func(childComplexity int) int
+		Parent           func(childComplexity int) int
+		ParentID         func(childComplexity int) int
+		Share            func(childComplexity int) int
+		Transport        func(childComplexity int) int
+		TransportCostUsd func(childComplexity int) int
+		TransportID      func(childComplexity int) int
+		TransportKind    func(childComplexity int) int
+		TransportLabel   func(childComplexity int) int
+	}
+
 	InfrastructureAsset struct {
-		Address            func(childComplexity int) int
-		Circuits           func(childComplexity int, first *int64, after *string, last *int64, before *string) int
-		City               func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		ElectricalServices func(childComplexity int, first *int64, after *string, last *int64, before *string) int
-		ID                 func(childComplexity int) int
-		Lat                func(childComplexity int) int
-		Lng                func(childComplexity int) int
-		MRC                func(childComplexity int) int
-		MonitoringURL      func(childComplexity int) int
-		NRC                func(childComplexity int) int
-		Name               func(childComplexity int) int
-		Notes              func(childComplexity int) int
-		PostalCode         func(childComplexity int) int
-		PriceEscalatorPct  func(childComplexity int) int
-		Provider           func(childComplexity int) int
-		ProviderID         func(childComplexity int) int
-		ProviderName       func(childComplexity int) int
-		RenewalType        func(childComplexity int) int
-		RfLinks            func(childComplexity int, first *int64, after *string, last *int64, before *string) int
-		SiteType           func(childComplexity int) int
-		State              func(childComplexity int) int
-		Status             func(childComplexity int) int
-		SubtendedLinks     func(childComplexity int, first *int64, after *string, last *int64, before *string) int
-		TermEnd            func(childComplexity int) int
-		TermStart          func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		Version            func(childComplexity int) int
+		Address                 func(childComplexity int) int
+		AttachedCostUsd         func(childComplexity int) int
+		AttributedRevenueUsd    func(childComplexity int) int
+		Children                func(childComplexity int) int
+		Circuits                func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		City                    func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		DownstreamCustomerCount func(childComplexity int) int
+		DownstreamCustomers     func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		DownstreamRevenueUsd    func(childComplexity int) int
+		ElectricalServices      func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		ID                      func(childComplexity int) int
+		InheritedCostUsd        func(childComplexity int) int
+		Lat                     func(childComplexity int) int
+		Lng                     func(childComplexity int) int
+		MRC                     func(childComplexity int) int
+		MarginPct               func(childComplexity int) int
+		MarginUsd               func(childComplexity int) int
+		MonitoringURL           func(childComplexity int) int
+		NRC                     func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		Notes                   func(childComplexity int) int
+		OwnCostUsd              func(childComplexity int) int
+		Parents                 func(childComplexity int) int
+		PoolUsd                 func(childComplexity int) int
+		PostalCode              func(childComplexity int) int
+		PriceEscalatorPct       func(childComplexity int) int
+		Provider                func(childComplexity int) int
+		ProviderID              func(childComplexity int) int
+		ProviderName            func(childComplexity int) int
+		RenewalType             func(childComplexity int) int
+		RfLinks                 func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		SiteType                func(childComplexity int) int
+		State                   func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		StrandedUsd             func(childComplexity int) int
+		SubtendedLinks          func(childComplexity int, first *int64, after *string, last *int64, before *string) int
+		TermEnd                 func(childComplexity int) int
+		TermStart               func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
+		Version                 func(childComplexity int) int
 	}
 
 	InfrastructureAssetConnection struct {
@@ -346,7 +422,16 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Placement struct {
+		Infrastructure   func(childComplexity int) int
+		InfrastructureID func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		LinkID           func(childComplexity int) int
+	}
+
 	Query struct {
+		AttributionSummary  func(childComplexity int) int
+		AttributionTree     func(childComplexity int, assetID string, depth *int64) int
 		AuditEntries        func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.AuditEntryFilter) int
 		Circuit             func(childComplexity int, id string) int
 		Circuits            func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.CircuitFilter, orderBy *model.CircuitOrder) int
@@ -368,28 +453,34 @@ type ComplexityRoot struct {
 	}
 
 	RFLink struct {
-		AInfrastructure   func(childComplexity int) int
-		AInfrastructureID func(childComplexity int) int
-		CapacityMbps      func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		FrequencyMHz      func(childComplexity int) int
-		ID                func(childComplexity int) int
-		LinkKind          func(childComplexity int) int
-		MRC               func(childComplexity int) int
-		Name              func(childComplexity int) int
-		Notes             func(childComplexity int) int
-		PtMPSourceID      func(childComplexity int) int
-		PtmpSource        func(childComplexity int) int
-		RFSystemID        func(childComplexity int) int
-		RfSystem          func(childComplexity int) int
-		Status            func(childComplexity int) int
-		Topology          func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
-		Version           func(childComplexity int) int
-		ZCustomer         func(childComplexity int) int
-		ZCustomerID       func(childComplexity int) int
-		ZInfrastructure   func(childComplexity int) int
-		ZInfrastructureID func(childComplexity int) int
+		AInfrastructure      func(childComplexity int) int
+		AInfrastructureID    func(childComplexity int) int
+		AttributedRevenueUsd func(childComplexity int) int
+		CapacityMbps         func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		CustomersServed      func(childComplexity int) int
+		FrequencyMHz         func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		LinkKind             func(childComplexity int) int
+		MRC                  func(childComplexity int) int
+		MarginPct            func(childComplexity int) int
+		MarginUsd            func(childComplexity int) int
+		MonthlyCostUsd       func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Notes                func(childComplexity int) int
+		Placement            func(childComplexity int) int
+		PtMPSourceID         func(childComplexity int) int
+		PtmpSource           func(childComplexity int) int
+		RFSystemID           func(childComplexity int) int
+		RfSystem             func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Topology             func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
+		Version              func(childComplexity int) int
+		ZCustomer            func(childComplexity int) int
+		ZCustomerID          func(childComplexity int) int
+		ZInfrastructure      func(childComplexity int) int
+		ZInfrastructureID    func(childComplexity int) int
 	}
 
 	RFLinkConnection struct {
@@ -473,6 +564,24 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	ServingHop struct {
+		Infrastructure     func(childComplexity int) int
+		InfrastructureID   func(childComplexity int) int
+		InfrastructureName func(childComplexity int) int
+		Transport          func(childComplexity int) int
+		TransportID        func(childComplexity int) int
+		TransportKind      func(childComplexity int) int
+		TransportLabel     func(childComplexity int) int
+	}
+
+	StrandedItem struct {
+		AmountUsd func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Node      func(childComplexity int) int
+	}
+
 	SubtendedLink struct {
 		AllocationWeight func(childComplexity int) int
 		Child            func(childComplexity int) int
@@ -517,6 +626,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AttributionTreeNodeResolver interface {
+	Node(ctx context.Context, obj *model.AttributionTreeNode) (scalars.HierarchyNode, error)
+}
 type AuditEntryResolver interface {
 	ChangedFields(ctx context.Context, obj *models.AuditEntry) (any, error)
 }
@@ -527,11 +639,26 @@ type CircuitResolver interface {
 	Contract(ctx context.Context, obj *models.Circuit) (*models.Circuit, error)
 
 	LifecycleEvents(ctx context.Context, obj *models.Circuit, first *int64, after *string, last *int64, before *string) (*model.CircuitEventConnection, error)
+
+	Placement(ctx context.Context, obj *models.Circuit) (*model.Placement, error)
+	MonthlyCostUsd(ctx context.Context, obj *models.Circuit) (models.Money, error)
+	AttributedRevenueUsd(ctx context.Context, obj *models.Circuit) (models.Money, error)
+	MarginUsd(ctx context.Context, obj *models.Circuit) (models.Money, error)
+	MarginPct(ctx context.Context, obj *models.Circuit) (*models.Decimal, error)
+	CustomersServed(ctx context.Context, obj *models.Circuit) (int64, error)
 }
 type CustomerResolver interface {
 	Circuits(ctx context.Context, obj *models.Customer, first *int64, after *string, last *int64, before *string) (*model.CircuitConnection, error)
 	RfLinks(ctx context.Context, obj *models.Customer, first *int64, after *string, last *int64, before *string) (*model.RFLinkConnection, error)
 	ElectricalServices(ctx context.Context, obj *models.Customer, first *int64, after *string, last *int64, before *string) (*model.ElectricalServiceConnection, error)
+	RevenueUsd(ctx context.Context, obj *models.Customer) (models.Money, error)
+	OwnCostUsd(ctx context.Context, obj *models.Customer) (models.Money, error)
+	InheritedCostUsd(ctx context.Context, obj *models.Customer) (models.Money, error)
+	AttributedCostUsd(ctx context.Context, obj *models.Customer) (models.Money, error)
+	GrossMarginUsd(ctx context.Context, obj *models.Customer) (models.Money, error)
+	GrossMarginPct(ctx context.Context, obj *models.Customer) (*models.Decimal, error)
+	ServingPaths(ctx context.Context, obj *models.Customer) ([][]*model.ServingHop, error)
+	Parents(ctx context.Context, obj *models.Customer) ([]*model.HierarchyFlow, error)
 }
 type ElectricalServiceResolver interface {
 	Infrastructure(ctx context.Context, obj *models.ElectricalService) (*models.InfrastructureAsset, error)
@@ -545,6 +672,15 @@ type EndpointResolver interface {
 	Infrastructure(ctx context.Context, obj *models.Endpoint) (*models.InfrastructureAsset, error)
 	Customer(ctx context.Context, obj *models.Endpoint) (*models.Customer, error)
 }
+type HierarchyFlowResolver interface {
+	Link(ctx context.Context, obj *model.HierarchyFlow) (*models.SubtendedLink, error)
+
+	Parent(ctx context.Context, obj *model.HierarchyFlow) (*models.InfrastructureAsset, error)
+
+	Child(ctx context.Context, obj *model.HierarchyFlow) (scalars.HierarchyNode, error)
+
+	Transport(ctx context.Context, obj *model.HierarchyFlow) (scalars.Transport, error)
+}
 type InfrastructureAssetResolver interface {
 	ProviderName(ctx context.Context, obj *models.InfrastructureAsset) (*string, error)
 	Provider(ctx context.Context, obj *models.InfrastructureAsset) (*models.ServiceProvider, error)
@@ -553,6 +689,19 @@ type InfrastructureAssetResolver interface {
 	ElectricalServices(ctx context.Context, obj *models.InfrastructureAsset, first *int64, after *string, last *int64, before *string) (*model.ElectricalServiceConnection, error)
 	RfLinks(ctx context.Context, obj *models.InfrastructureAsset, first *int64, after *string, last *int64, before *string) (*model.RFLinkConnection, error)
 	SubtendedLinks(ctx context.Context, obj *models.InfrastructureAsset, first *int64, after *string, last *int64, before *string) (*model.SubtendedLinkConnection, error)
+	OwnCostUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	AttachedCostUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	InheritedCostUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	PoolUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	DownstreamCustomerCount(ctx context.Context, obj *models.InfrastructureAsset) (int64, error)
+	DownstreamRevenueUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	AttributedRevenueUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	MarginUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	MarginPct(ctx context.Context, obj *models.InfrastructureAsset) (*models.Decimal, error)
+	StrandedUsd(ctx context.Context, obj *models.InfrastructureAsset) (models.Money, error)
+	Parents(ctx context.Context, obj *models.InfrastructureAsset) ([]*model.HierarchyFlow, error)
+	Children(ctx context.Context, obj *models.InfrastructureAsset) ([]*model.HierarchyFlow, error)
+	DownstreamCustomers(ctx context.Context, obj *models.InfrastructureAsset, first *int64, after *string, last *int64, before *string) (*model.CustomerConnection, error)
 }
 type MutationResolver interface {
 	CreateServiceProvider(ctx context.Context, input map[string]any) (*model.ServiceProviderPayload, error)
@@ -584,6 +733,9 @@ type MutationResolver interface {
 	BulkUpdateInfrastructure(ctx context.Context, input model.BulkUpdateInfrastructureInput) (*model.BulkPayload, error)
 	BulkDeleteInfrastructure(ctx context.Context, input model.BulkDeleteInfrastructureInput) (*model.BulkPayload, error)
 }
+type PlacementResolver interface {
+	Infrastructure(ctx context.Context, obj *model.Placement) (*models.InfrastructureAsset, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (scalars.Node, error)
 	ServiceProvider(ctx context.Context, id string) (*models.ServiceProvider, error)
@@ -603,6 +755,8 @@ type QueryResolver interface {
 	SubtendedLink(ctx context.Context, id string) (*models.SubtendedLink, error)
 	SubtendedLinks(ctx context.Context, first *int64, after *string, last *int64, before *string, filter *model.SubtendedLinkFilter, orderBy *model.SubtendedLinkOrder) (*model.SubtendedLinkConnection, error)
 	AuditEntries(ctx context.Context, first *int64, after *string, last *int64, before *string, filter *model.AuditEntryFilter) (*model.AuditEntryConnection, error)
+	AttributionSummary(ctx context.Context) (*model.AttributionSummary, error)
+	AttributionTree(ctx context.Context, assetID string, depth *int64) (*model.AttributionTreeNode, error)
 }
 type RFLinkResolver interface {
 	RfSystem(ctx context.Context, obj *models.RFLink) (*models.RFSystem, error)
@@ -614,10 +768,25 @@ type RFLinkResolver interface {
 	ZCustomer(ctx context.Context, obj *models.RFLink) (*models.Customer, error)
 
 	PtmpSource(ctx context.Context, obj *models.RFLink) (*models.RFLink, error)
+
+	Placement(ctx context.Context, obj *models.RFLink) (*model.Placement, error)
+	MonthlyCostUsd(ctx context.Context, obj *models.RFLink) (models.Money, error)
+	AttributedRevenueUsd(ctx context.Context, obj *models.RFLink) (models.Money, error)
+	MarginUsd(ctx context.Context, obj *models.RFLink) (models.Money, error)
+	MarginPct(ctx context.Context, obj *models.RFLink) (*models.Decimal, error)
+	CustomersServed(ctx context.Context, obj *models.RFLink) (int64, error)
 }
 type ServiceProviderResolver interface {
 	Circuits(ctx context.Context, obj *models.ServiceProvider, first *int64, after *string, last *int64, before *string) (*model.CircuitConnection, error)
 	Infrastructure(ctx context.Context, obj *models.ServiceProvider, first *int64, after *string, last *int64, before *string) (*model.InfrastructureAssetConnection, error)
+}
+type ServingHopResolver interface {
+	Infrastructure(ctx context.Context, obj *model.ServingHop) (*models.InfrastructureAsset, error)
+
+	Transport(ctx context.Context, obj *model.ServingHop) (scalars.Transport, error)
+}
+type StrandedItemResolver interface {
+	Node(ctx context.Context, obj *model.StrandedItem) (scalars.HierarchyNode, error)
 }
 type SubtendedLinkResolver interface {
 	Parent(ctx context.Context, obj *models.SubtendedLink) (*models.InfrastructureAsset, error)
@@ -644,6 +813,122 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AttributionSummary.attributedCostUsd":
+		if e.ComplexityRoot.AttributionSummary.AttributedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.AttributedCostUsd(childComplexity), true
+	case "AttributionSummary.attributedRevenueUsd":
+		if e.ComplexityRoot.AttributionSummary.AttributedRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.AttributedRevenueUsd(childComplexity), true
+	case "AttributionSummary.strandedCostUsd":
+		if e.ComplexityRoot.AttributionSummary.StrandedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.StrandedCostUsd(childComplexity), true
+	case "AttributionSummary.strandedItems":
+		if e.ComplexityRoot.AttributionSummary.StrandedItems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.StrandedItems(childComplexity), true
+	case "AttributionSummary.totalCostUsd":
+		if e.ComplexityRoot.AttributionSummary.TotalCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.TotalCostUsd(childComplexity), true
+	case "AttributionSummary.totalMarginUsd":
+		if e.ComplexityRoot.AttributionSummary.TotalMarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.TotalMarginUsd(childComplexity), true
+	case "AttributionSummary.totalRevenueUsd":
+		if e.ComplexityRoot.AttributionSummary.TotalRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.TotalRevenueUsd(childComplexity), true
+	case "AttributionSummary.unattributedRevenueUsd":
+		if e.ComplexityRoot.AttributionSummary.UnattributedRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionSummary.UnattributedRevenueUsd(childComplexity), true
+
+	case "AttributionTreeNode.children":
+		if e.ComplexityRoot.AttributionTreeNode.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.Children(childComplexity), true
+	case "AttributionTreeNode.costUsd":
+		if e.ComplexityRoot.AttributionTreeNode.CostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.CostUsd(childComplexity), true
+	case "AttributionTreeNode.id":
+		if e.ComplexityRoot.AttributionTreeNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.ID(childComplexity), true
+	case "AttributionTreeNode.kind":
+		if e.ComplexityRoot.AttributionTreeNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.Kind(childComplexity), true
+	case "AttributionTreeNode.marginPct":
+		if e.ComplexityRoot.AttributionTreeNode.MarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.MarginPct(childComplexity), true
+	case "AttributionTreeNode.marginUsd":
+		if e.ComplexityRoot.AttributionTreeNode.MarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.MarginUsd(childComplexity), true
+	case "AttributionTreeNode.more":
+		if e.ComplexityRoot.AttributionTreeNode.More == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.More(childComplexity), true
+	case "AttributionTreeNode.name":
+		if e.ComplexityRoot.AttributionTreeNode.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.Name(childComplexity), true
+	case "AttributionTreeNode.node":
+		if e.ComplexityRoot.AttributionTreeNode.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.Node(childComplexity), true
+	case "AttributionTreeNode.revenueUsd":
+		if e.ComplexityRoot.AttributionTreeNode.RevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.RevenueUsd(childComplexity), true
+	case "AttributionTreeNode.via":
+		if e.ComplexityRoot.AttributionTreeNode.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionTreeNode.Via(childComplexity), true
 
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
@@ -775,6 +1060,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Circuit.A(childComplexity), true
+	case "Circuit.attributedRevenueUsd":
+		if e.ComplexityRoot.Circuit.AttributedRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.AttributedRevenueUsd(childComplexity), true
 	case "Circuit.bandwidthMbps":
 		if e.ComplexityRoot.Circuit.BandwidthMbps == nil {
 			break
@@ -817,6 +1108,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Circuit.CreatedAt(childComplexity), true
+	case "Circuit.customersServed":
+		if e.ComplexityRoot.Circuit.CustomersServed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.CustomersServed(childComplexity), true
 	case "Circuit.etfUsd":
 		if e.ComplexityRoot.Circuit.ETF == nil {
 			break
@@ -864,12 +1161,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Circuit.MRC(childComplexity), true
+	case "Circuit.marginPct":
+		if e.ComplexityRoot.Circuit.MarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.MarginPct(childComplexity), true
+	case "Circuit.marginUsd":
+		if e.ComplexityRoot.Circuit.MarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.MarginUsd(childComplexity), true
 	case "Circuit.monitoringUrl":
 		if e.ComplexityRoot.Circuit.MonitoringURL == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Circuit.MonitoringURL(childComplexity), true
+	case "Circuit.monthlyCostUsd":
+		if e.ComplexityRoot.Circuit.MonthlyCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.MonthlyCostUsd(childComplexity), true
 	case "Circuit.nrcUsd":
 		if e.ComplexityRoot.Circuit.NRC == nil {
 			break
@@ -888,6 +1203,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Circuit.NoticeDays(childComplexity), true
+	case "Circuit.placement":
+		if e.ComplexityRoot.Circuit.Placement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Circuit.Placement(childComplexity), true
 	case "Circuit.renewalState":
 		if e.ComplexityRoot.Circuit.RenewalState == nil {
 			break
@@ -1142,6 +1463,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Address(childComplexity), true
+	case "Customer.attributedCostUsd":
+		if e.ComplexityRoot.Customer.AttributedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.AttributedCostUsd(childComplexity), true
 	case "Customer.circuits":
 		if e.ComplexityRoot.Customer.Circuits == nil {
 			break
@@ -1182,12 +1509,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.ElectricalServices(childComplexity, args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string)), true
+	case "Customer.grossMarginPct":
+		if e.ComplexityRoot.Customer.GrossMarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.GrossMarginPct(childComplexity), true
+	case "Customer.grossMarginUsd":
+		if e.ComplexityRoot.Customer.GrossMarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.GrossMarginUsd(childComplexity), true
 	case "Customer.id":
 		if e.ComplexityRoot.Customer.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Customer.ID(childComplexity), true
+	case "Customer.inheritedCostUsd":
+		if e.ComplexityRoot.Customer.InheritedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.InheritedCostUsd(childComplexity), true
 	case "Customer.lat":
 		if e.ComplexityRoot.Customer.Lat == nil {
 			break
@@ -1218,12 +1563,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Notes(childComplexity), true
+	case "Customer.ownCostUsd":
+		if e.ComplexityRoot.Customer.OwnCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OwnCostUsd(childComplexity), true
+	case "Customer.parents":
+		if e.ComplexityRoot.Customer.Parents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.Parents(childComplexity), true
 	case "Customer.postalCode":
 		if e.ComplexityRoot.Customer.PostalCode == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Customer.PostalCode(childComplexity), true
+	case "Customer.revenueUsd":
+		if e.ComplexityRoot.Customer.RevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.RevenueUsd(childComplexity), true
 	case "Customer.rfLinks":
 		if e.ComplexityRoot.Customer.RfLinks == nil {
 			break
@@ -1235,6 +1598,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.RfLinks(childComplexity, args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string)), true
+	case "Customer.servingPaths":
+		if e.ComplexityRoot.Customer.ServingPaths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.ServingPaths(childComplexity), true
 	case "Customer.sonarAccountId":
 		if e.ComplexityRoot.Customer.SonarAccountID == nil {
 			break
@@ -1563,12 +1932,127 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Endpoint.State(childComplexity), true
 
+	case "HierarchyFlow.allocationWeight":
+		if e.ComplexityRoot.HierarchyFlow.AllocationWeight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.AllocationWeight(childComplexity), true
+	case "HierarchyFlow.amountUsd":
+		if e.ComplexityRoot.HierarchyFlow.AmountUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.AmountUsd(childComplexity), true
+	case "HierarchyFlow.child":
+		if e.ComplexityRoot.HierarchyFlow.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.Child(childComplexity), true
+	case "HierarchyFlow.childId":
+		if e.ComplexityRoot.HierarchyFlow.ChildID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.ChildID(childComplexity), true
+	case "HierarchyFlow.childKind":
+		if e.ComplexityRoot.HierarchyFlow.ChildKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.ChildKind(childComplexity), true
+	case "HierarchyFlow.childName":
+		if e.ComplexityRoot.HierarchyFlow.ChildName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.ChildName(childComplexity), true
+	case "HierarchyFlow.link":
+		if e.ComplexityRoot.HierarchyFlow.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.Link(childComplexity), true
+	case "HierarchyFlow.linkId":
+		if e.ComplexityRoot.HierarchyFlow.LinkID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.LinkID(childComplexity), true
+	case "HierarchyFlow.parent":
+		if e.ComplexityRoot.HierarchyFlow.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.Parent(childComplexity), true
+	case "HierarchyFlow.parentId":
+		if e.ComplexityRoot.HierarchyFlow.ParentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.ParentID(childComplexity), true
+	case "HierarchyFlow.share":
+		if e.ComplexityRoot.HierarchyFlow.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.Share(childComplexity), true
+	case "HierarchyFlow.transport":
+		if e.ComplexityRoot.HierarchyFlow.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.Transport(childComplexity), true
+	case "HierarchyFlow.transportCostUsd":
+		if e.ComplexityRoot.HierarchyFlow.TransportCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.TransportCostUsd(childComplexity), true
+	case "HierarchyFlow.transportId":
+		if e.ComplexityRoot.HierarchyFlow.TransportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.TransportID(childComplexity), true
+	case "HierarchyFlow.transportKind":
+		if e.ComplexityRoot.HierarchyFlow.TransportKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.TransportKind(childComplexity), true
+	case "HierarchyFlow.transportLabel":
+		if e.ComplexityRoot.HierarchyFlow.TransportLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HierarchyFlow.TransportLabel(childComplexity), true
+
 	case "InfrastructureAsset.address":
 		if e.ComplexityRoot.InfrastructureAsset.Address == nil {
 			break
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.Address(childComplexity), true
+	case "InfrastructureAsset.attachedCostUsd":
+		if e.ComplexityRoot.InfrastructureAsset.AttachedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.AttachedCostUsd(childComplexity), true
+	case "InfrastructureAsset.attributedRevenueUsd":
+		if e.ComplexityRoot.InfrastructureAsset.AttributedRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.AttributedRevenueUsd(childComplexity), true
+	case "InfrastructureAsset.children":
+		if e.ComplexityRoot.InfrastructureAsset.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.Children(childComplexity), true
 	case "InfrastructureAsset.circuits":
 		if e.ComplexityRoot.InfrastructureAsset.Circuits == nil {
 			break
@@ -1592,6 +2076,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.CreatedAt(childComplexity), true
+	case "InfrastructureAsset.downstreamCustomerCount":
+		if e.ComplexityRoot.InfrastructureAsset.DownstreamCustomerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.DownstreamCustomerCount(childComplexity), true
+	case "InfrastructureAsset.downstreamCustomers":
+		if e.ComplexityRoot.InfrastructureAsset.DownstreamCustomers == nil {
+			break
+		}
+
+		args, err := ec.field_InfrastructureAsset_downstreamCustomers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.DownstreamCustomers(childComplexity, args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string)), true
+	case "InfrastructureAsset.downstreamRevenueUsd":
+		if e.ComplexityRoot.InfrastructureAsset.DownstreamRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.DownstreamRevenueUsd(childComplexity), true
 	case "InfrastructureAsset.electricalServices":
 		if e.ComplexityRoot.InfrastructureAsset.ElectricalServices == nil {
 			break
@@ -1609,6 +2116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.ID(childComplexity), true
+	case "InfrastructureAsset.inheritedCostUsd":
+		if e.ComplexityRoot.InfrastructureAsset.InheritedCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.InheritedCostUsd(childComplexity), true
 	case "InfrastructureAsset.lat":
 		if e.ComplexityRoot.InfrastructureAsset.Lat == nil {
 			break
@@ -1627,6 +2140,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.MRC(childComplexity), true
+	case "InfrastructureAsset.marginPct":
+		if e.ComplexityRoot.InfrastructureAsset.MarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.MarginPct(childComplexity), true
+	case "InfrastructureAsset.marginUsd":
+		if e.ComplexityRoot.InfrastructureAsset.MarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.MarginUsd(childComplexity), true
 	case "InfrastructureAsset.monitoringUrl":
 		if e.ComplexityRoot.InfrastructureAsset.MonitoringURL == nil {
 			break
@@ -1651,6 +2176,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.Notes(childComplexity), true
+	case "InfrastructureAsset.ownCostUsd":
+		if e.ComplexityRoot.InfrastructureAsset.OwnCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.OwnCostUsd(childComplexity), true
+	case "InfrastructureAsset.parents":
+		if e.ComplexityRoot.InfrastructureAsset.Parents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.Parents(childComplexity), true
+	case "InfrastructureAsset.poolUsd":
+		if e.ComplexityRoot.InfrastructureAsset.PoolUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.PoolUsd(childComplexity), true
 	case "InfrastructureAsset.postalCode":
 		if e.ComplexityRoot.InfrastructureAsset.PostalCode == nil {
 			break
@@ -1716,6 +2259,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.Status(childComplexity), true
+	case "InfrastructureAsset.strandedUsd":
+		if e.ComplexityRoot.InfrastructureAsset.StrandedUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.StrandedUsd(childComplexity), true
 	case "InfrastructureAsset.subtendedLinks":
 		if e.ComplexityRoot.InfrastructureAsset.SubtendedLinks == nil {
 			break
@@ -2131,6 +2680,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Placement.infrastructure":
+		if e.ComplexityRoot.Placement.Infrastructure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.Infrastructure(childComplexity), true
+	case "Placement.infrastructureId":
+		if e.ComplexityRoot.Placement.InfrastructureID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.InfrastructureID(childComplexity), true
+	case "Placement.kind":
+		if e.ComplexityRoot.Placement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.Kind(childComplexity), true
+	case "Placement.linkId":
+		if e.ComplexityRoot.Placement.LinkID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Placement.LinkID(childComplexity), true
+
+	case "Query.attributionSummary":
+		if e.ComplexityRoot.Query.AttributionSummary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AttributionSummary(childComplexity), true
+	case "Query.attributionTree":
+		if e.ComplexityRoot.Query.AttributionTree == nil {
+			break
+		}
+
+		args, err := ec.field_Query_attributionTree_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AttributionTree(childComplexity, args["assetId"].(string), args["depth"].(*int64)), true
 	case "Query.auditEntries":
 		if e.ComplexityRoot.Query.AuditEntries == nil {
 			break
@@ -2343,6 +2934,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RFLink.AInfrastructureID(childComplexity), true
+	case "RFLink.attributedRevenueUsd":
+		if e.ComplexityRoot.RFLink.AttributedRevenueUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.AttributedRevenueUsd(childComplexity), true
 	case "RFLink.capacityMbps":
 		if e.ComplexityRoot.RFLink.CapacityMbps == nil {
 			break
@@ -2355,6 +2952,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RFLink.CreatedAt(childComplexity), true
+	case "RFLink.customersServed":
+		if e.ComplexityRoot.RFLink.CustomersServed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.CustomersServed(childComplexity), true
 	case "RFLink.frequencyMhz":
 		if e.ComplexityRoot.RFLink.FrequencyMHz == nil {
 			break
@@ -2379,6 +2982,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RFLink.MRC(childComplexity), true
+	case "RFLink.marginPct":
+		if e.ComplexityRoot.RFLink.MarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.MarginPct(childComplexity), true
+	case "RFLink.marginUsd":
+		if e.ComplexityRoot.RFLink.MarginUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.MarginUsd(childComplexity), true
+	case "RFLink.monthlyCostUsd":
+		if e.ComplexityRoot.RFLink.MonthlyCostUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.MonthlyCostUsd(childComplexity), true
 	case "RFLink.name":
 		if e.ComplexityRoot.RFLink.Name == nil {
 			break
@@ -2391,6 +3012,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RFLink.Notes(childComplexity), true
+	case "RFLink.placement":
+		if e.ComplexityRoot.RFLink.Placement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RFLink.Placement(childComplexity), true
 	case "RFLink.ptmpSourceId":
 		if e.ComplexityRoot.RFLink.PtMPSourceID == nil {
 			break
@@ -2773,6 +3400,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceProviderPayload.UserErrors(childComplexity), true
 
+	case "ServingHop.infrastructure":
+		if e.ComplexityRoot.ServingHop.Infrastructure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.Infrastructure(childComplexity), true
+	case "ServingHop.infrastructureId":
+		if e.ComplexityRoot.ServingHop.InfrastructureID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.InfrastructureID(childComplexity), true
+	case "ServingHop.infrastructureName":
+		if e.ComplexityRoot.ServingHop.InfrastructureName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.InfrastructureName(childComplexity), true
+	case "ServingHop.transport":
+		if e.ComplexityRoot.ServingHop.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.Transport(childComplexity), true
+	case "ServingHop.transportId":
+		if e.ComplexityRoot.ServingHop.TransportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.TransportID(childComplexity), true
+	case "ServingHop.transportKind":
+		if e.ComplexityRoot.ServingHop.TransportKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.TransportKind(childComplexity), true
+	case "ServingHop.transportLabel":
+		if e.ComplexityRoot.ServingHop.TransportLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServingHop.TransportLabel(childComplexity), true
+
+	case "StrandedItem.amountUsd":
+		if e.ComplexityRoot.StrandedItem.AmountUsd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrandedItem.AmountUsd(childComplexity), true
+	case "StrandedItem.id":
+		if e.ComplexityRoot.StrandedItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrandedItem.ID(childComplexity), true
+	case "StrandedItem.kind":
+		if e.ComplexityRoot.StrandedItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrandedItem.Kind(childComplexity), true
+	case "StrandedItem.label":
+		if e.ComplexityRoot.StrandedItem.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrandedItem.Label(childComplexity), true
+	case "StrandedItem.node":
+		if e.ComplexityRoot.StrandedItem.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StrandedItem.Node(childComplexity), true
+
 	case "SubtendedLink.allocationWeight":
 		if e.ComplexityRoot.SubtendedLink.AllocationWeight == nil {
 			break
@@ -3053,7 +3754,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/base.graphqls" "schema/connections.graphqls" "schema/mutation.graphqls" "schema/query.graphqls" "schema/types.graphqls"
+//go:embed "schema/attribution.graphqls" "schema/base.graphqls" "schema/connections.graphqls" "schema/mutation.graphqls" "schema/query.graphqls" "schema/types.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3065,6 +3766,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "schema/attribution.graphqls", Input: sourceData("schema/attribution.graphqls"), BuiltIn: false},
 	{Name: "schema/base.graphqls", Input: sourceData("schema/base.graphqls"), BuiltIn: false},
 	{Name: "schema/connections.graphqls", Input: sourceData("schema/connections.graphqls"), BuiltIn: false},
 	{Name: "schema/mutation.graphqls", Input: sourceData("schema/mutation.graphqls"), BuiltIn: false},
@@ -3076,6 +3778,56 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AttributionSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCostUsd":
+		return ec.fieldContext_AttributionSummary_totalCostUsd(ctx, field)
+	case "totalRevenueUsd":
+		return ec.fieldContext_AttributionSummary_totalRevenueUsd(ctx, field)
+	case "totalMarginUsd":
+		return ec.fieldContext_AttributionSummary_totalMarginUsd(ctx, field)
+	case "attributedCostUsd":
+		return ec.fieldContext_AttributionSummary_attributedCostUsd(ctx, field)
+	case "strandedCostUsd":
+		return ec.fieldContext_AttributionSummary_strandedCostUsd(ctx, field)
+	case "attributedRevenueUsd":
+		return ec.fieldContext_AttributionSummary_attributedRevenueUsd(ctx, field)
+	case "unattributedRevenueUsd":
+		return ec.fieldContext_AttributionSummary_unattributedRevenueUsd(ctx, field)
+	case "strandedItems":
+		return ec.fieldContext_AttributionSummary_strandedItems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttributionSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_AttributionTreeNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AttributionTreeNode_kind(ctx, field)
+	case "id":
+		return ec.fieldContext_AttributionTreeNode_id(ctx, field)
+	case "name":
+		return ec.fieldContext_AttributionTreeNode_name(ctx, field)
+	case "node":
+		return ec.fieldContext_AttributionTreeNode_node(ctx, field)
+	case "via":
+		return ec.fieldContext_AttributionTreeNode_via(ctx, field)
+	case "costUsd":
+		return ec.fieldContext_AttributionTreeNode_costUsd(ctx, field)
+	case "revenueUsd":
+		return ec.fieldContext_AttributionTreeNode_revenueUsd(ctx, field)
+	case "marginUsd":
+		return ec.fieldContext_AttributionTreeNode_marginUsd(ctx, field)
+	case "marginPct":
+		return ec.fieldContext_AttributionTreeNode_marginPct(ctx, field)
+	case "children":
+		return ec.fieldContext_AttributionTreeNode_children(ctx, field)
+	case "more":
+		return ec.fieldContext_AttributionTreeNode_more(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttributionTreeNode", field.Name)
+}
 
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3201,6 +3953,18 @@ func (ec *executionContext) childFields_Circuit(ctx context.Context, field graph
 		return ec.fieldContext_Circuit_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Circuit_updatedAt(ctx, field)
+	case "placement":
+		return ec.fieldContext_Circuit_placement(ctx, field)
+	case "monthlyCostUsd":
+		return ec.fieldContext_Circuit_monthlyCostUsd(ctx, field)
+	case "attributedRevenueUsd":
+		return ec.fieldContext_Circuit_attributedRevenueUsd(ctx, field)
+	case "marginUsd":
+		return ec.fieldContext_Circuit_marginUsd(ctx, field)
+	case "marginPct":
+		return ec.fieldContext_Circuit_marginPct(ctx, field)
+	case "customersServed":
+		return ec.fieldContext_Circuit_customersServed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Circuit", field.Name)
 }
@@ -3347,6 +4111,22 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_rfLinks(ctx, field)
 	case "electricalServices":
 		return ec.fieldContext_Customer_electricalServices(ctx, field)
+	case "revenueUsd":
+		return ec.fieldContext_Customer_revenueUsd(ctx, field)
+	case "ownCostUsd":
+		return ec.fieldContext_Customer_ownCostUsd(ctx, field)
+	case "inheritedCostUsd":
+		return ec.fieldContext_Customer_inheritedCostUsd(ctx, field)
+	case "attributedCostUsd":
+		return ec.fieldContext_Customer_attributedCostUsd(ctx, field)
+	case "grossMarginUsd":
+		return ec.fieldContext_Customer_grossMarginUsd(ctx, field)
+	case "grossMarginPct":
+		return ec.fieldContext_Customer_grossMarginPct(ctx, field)
+	case "servingPaths":
+		return ec.fieldContext_Customer_servingPaths(ctx, field)
+	case "parents":
+		return ec.fieldContext_Customer_parents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -3501,6 +4281,44 @@ func (ec *executionContext) childFields_Endpoint(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Endpoint", field.Name)
 }
 
+func (ec *executionContext) childFields_HierarchyFlow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "linkId":
+		return ec.fieldContext_HierarchyFlow_linkId(ctx, field)
+	case "link":
+		return ec.fieldContext_HierarchyFlow_link(ctx, field)
+	case "parentId":
+		return ec.fieldContext_HierarchyFlow_parentId(ctx, field)
+	case "parent":
+		return ec.fieldContext_HierarchyFlow_parent(ctx, field)
+	case "childKind":
+		return ec.fieldContext_HierarchyFlow_childKind(ctx, field)
+	case "childId":
+		return ec.fieldContext_HierarchyFlow_childId(ctx, field)
+	case "childName":
+		return ec.fieldContext_HierarchyFlow_childName(ctx, field)
+	case "child":
+		return ec.fieldContext_HierarchyFlow_child(ctx, field)
+	case "transportKind":
+		return ec.fieldContext_HierarchyFlow_transportKind(ctx, field)
+	case "transportId":
+		return ec.fieldContext_HierarchyFlow_transportId(ctx, field)
+	case "transportLabel":
+		return ec.fieldContext_HierarchyFlow_transportLabel(ctx, field)
+	case "transport":
+		return ec.fieldContext_HierarchyFlow_transport(ctx, field)
+	case "allocationWeight":
+		return ec.fieldContext_HierarchyFlow_allocationWeight(ctx, field)
+	case "share":
+		return ec.fieldContext_HierarchyFlow_share(ctx, field)
+	case "amountUsd":
+		return ec.fieldContext_HierarchyFlow_amountUsd(ctx, field)
+	case "transportCostUsd":
+		return ec.fieldContext_HierarchyFlow_transportCostUsd(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HierarchyFlow", field.Name)
+}
+
 func (ec *executionContext) childFields_InfrastructureAsset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3559,6 +4377,32 @@ func (ec *executionContext) childFields_InfrastructureAsset(ctx context.Context,
 		return ec.fieldContext_InfrastructureAsset_rfLinks(ctx, field)
 	case "subtendedLinks":
 		return ec.fieldContext_InfrastructureAsset_subtendedLinks(ctx, field)
+	case "ownCostUsd":
+		return ec.fieldContext_InfrastructureAsset_ownCostUsd(ctx, field)
+	case "attachedCostUsd":
+		return ec.fieldContext_InfrastructureAsset_attachedCostUsd(ctx, field)
+	case "inheritedCostUsd":
+		return ec.fieldContext_InfrastructureAsset_inheritedCostUsd(ctx, field)
+	case "poolUsd":
+		return ec.fieldContext_InfrastructureAsset_poolUsd(ctx, field)
+	case "downstreamCustomerCount":
+		return ec.fieldContext_InfrastructureAsset_downstreamCustomerCount(ctx, field)
+	case "downstreamRevenueUsd":
+		return ec.fieldContext_InfrastructureAsset_downstreamRevenueUsd(ctx, field)
+	case "attributedRevenueUsd":
+		return ec.fieldContext_InfrastructureAsset_attributedRevenueUsd(ctx, field)
+	case "marginUsd":
+		return ec.fieldContext_InfrastructureAsset_marginUsd(ctx, field)
+	case "marginPct":
+		return ec.fieldContext_InfrastructureAsset_marginPct(ctx, field)
+	case "strandedUsd":
+		return ec.fieldContext_InfrastructureAsset_strandedUsd(ctx, field)
+	case "parents":
+		return ec.fieldContext_InfrastructureAsset_parents(ctx, field)
+	case "children":
+		return ec.fieldContext_InfrastructureAsset_children(ctx, field)
+	case "downstreamCustomers":
+		return ec.fieldContext_InfrastructureAsset_downstreamCustomers(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InfrastructureAsset", field.Name)
 }
@@ -3609,6 +4453,20 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Placement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Placement_kind(ctx, field)
+	case "infrastructureId":
+		return ec.fieldContext_Placement_infrastructureId(ctx, field)
+	case "infrastructure":
+		return ec.fieldContext_Placement_infrastructure(ctx, field)
+	case "linkId":
+		return ec.fieldContext_Placement_linkId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Placement", field.Name)
+}
+
 func (ec *executionContext) childFields_RFLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3655,6 +4513,18 @@ func (ec *executionContext) childFields_RFLink(ctx context.Context, field graphq
 		return ec.fieldContext_RFLink_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_RFLink_updatedAt(ctx, field)
+	case "placement":
+		return ec.fieldContext_RFLink_placement(ctx, field)
+	case "monthlyCostUsd":
+		return ec.fieldContext_RFLink_monthlyCostUsd(ctx, field)
+	case "attributedRevenueUsd":
+		return ec.fieldContext_RFLink_attributedRevenueUsd(ctx, field)
+	case "marginUsd":
+		return ec.fieldContext_RFLink_marginUsd(ctx, field)
+	case "marginPct":
+		return ec.fieldContext_RFLink_marginPct(ctx, field)
+	case "customersServed":
+		return ec.fieldContext_RFLink_customersServed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RFLink", field.Name)
 }
@@ -3819,6 +4689,42 @@ func (ec *executionContext) childFields_ServiceProviderPayload(ctx context.Conte
 		return ec.fieldContext_ServiceProviderPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServiceProviderPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ServingHop(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "infrastructureId":
+		return ec.fieldContext_ServingHop_infrastructureId(ctx, field)
+	case "infrastructureName":
+		return ec.fieldContext_ServingHop_infrastructureName(ctx, field)
+	case "infrastructure":
+		return ec.fieldContext_ServingHop_infrastructure(ctx, field)
+	case "transportKind":
+		return ec.fieldContext_ServingHop_transportKind(ctx, field)
+	case "transportId":
+		return ec.fieldContext_ServingHop_transportId(ctx, field)
+	case "transportLabel":
+		return ec.fieldContext_ServingHop_transportLabel(ctx, field)
+	case "transport":
+		return ec.fieldContext_ServingHop_transport(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServingHop", field.Name)
+}
+
+func (ec *executionContext) childFields_StrandedItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_StrandedItem_kind(ctx, field)
+	case "id":
+		return ec.fieldContext_StrandedItem_id(ctx, field)
+	case "label":
+		return ec.fieldContext_StrandedItem_label(ctx, field)
+	case "amountUsd":
+		return ec.fieldContext_StrandedItem_amountUsd(ctx, field)
+	case "node":
+		return ec.fieldContext_StrandedItem_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StrandedItem", field.Name)
 }
 
 func (ec *executionContext) childFields_SubtendedLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4168,6 +5074,44 @@ func (ec *executionContext) field_Customer_rfLinks_args(ctx context.Context, raw
 }
 
 func (ec *executionContext) field_InfrastructureAsset_circuits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_InfrastructureAsset_downstreamCustomers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -4722,6 +5666,28 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_attributionTree_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "assetId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["assetId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
 	return args, nil
 }
 
@@ -5478,6 +6444,470 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AttributionSummary_totalCostUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_totalCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCostUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_totalCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_totalRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_totalRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalRevenueUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_totalRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_totalMarginUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_totalMarginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalMarginUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_totalMarginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_attributedCostUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_attributedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttributedCostUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_attributedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_strandedCostUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_strandedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StrandedCostUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_strandedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_attributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_attributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttributedRevenueUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_attributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_unattributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_unattributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnattributedRevenueUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_unattributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionSummary_strandedItems(ctx context.Context, field graphql.CollectedField, obj *model.AttributionSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionSummary_strandedItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StrandedItems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StrandedItem) graphql.Marshaler {
+			return ec.marshalNStrandedItem2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐStrandedItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionSummary_strandedItems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StrandedItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionTreeNode_kind(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _AttributionTreeNode_id(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AttributionTreeNode_name(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _AttributionTreeNode_node(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AttributionTreeNode().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scalars.HierarchyNode) graphql.Marshaler {
+			return ec.marshalOHierarchyNode2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐHierarchyNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, true, true, "HierarchyNode")
+}
+
+func (ec *executionContext) _AttributionTreeNode_via(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HierarchyFlow) graphql.Marshaler {
+			return ec.marshalOHierarchyFlow2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionTreeNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HierarchyFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionTreeNode_costUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_costUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_costUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionTreeNode_revenueUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_revenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevenueUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_revenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionTreeNode_marginUsd(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_marginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarginUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_marginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "Money")
+}
+
+func (ec *executionContext) _AttributionTreeNode_marginPct(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_marginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarginPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_marginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _AttributionTreeNode_children(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AttributionTreeNode) graphql.Marshaler {
+			return ec.marshalNAttributionTreeNode2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionTreeNode",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionTreeNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionTreeNode_more(ctx context.Context, field graphql.CollectedField, obj *model.AttributionTreeNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionTreeNode_more(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.More, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionTreeNode_more(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionTreeNode", field, false, false, "Boolean")
+}
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6697,6 +8127,153 @@ func (ec *executionContext) _Circuit_updatedAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Circuit_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Circuit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Circuit_placement(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_placement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().Placement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐPlacement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_placement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Circuit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Placement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Circuit_monthlyCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_monthlyCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().MonthlyCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_monthlyCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Circuit_attributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_attributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().AttributedRevenueUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_attributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Circuit_marginUsd(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_marginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().MarginUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_marginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Circuit_marginPct(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_marginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().MarginPct(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_marginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Circuit_customersServed(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_customersServed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Circuit().CustomersServed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_customersServed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Int")
 }
 
 func (ec *executionContext) _CircuitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CircuitConnection) (ret graphql.Marshaler) {
@@ -7961,6 +9538,208 @@ func (ec *executionContext) fieldContext_Customer_electricalServices(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_revenueUsd(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_revenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().RevenueUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_revenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Customer_ownCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_ownCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().OwnCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_ownCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Customer_inheritedCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_inheritedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().InheritedCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_inheritedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Customer_attributedCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_attributedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().AttributedCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_attributedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Customer_grossMarginUsd(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_grossMarginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().GrossMarginUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_grossMarginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Money")
+}
+
+func (ec *executionContext) _Customer_grossMarginPct(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_grossMarginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().GrossMarginPct(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_grossMarginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _Customer_servingPaths(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_servingPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().ServingPaths(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v [][]*model.ServingHop) graphql.Marshaler {
+			return ec.marshalNServingHop2ᚕᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHopᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_servingPaths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServingHop(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_parents(ctx context.Context, field graphql.CollectedField, obj *models.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_parents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().Parents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HierarchyFlow) graphql.Marshaler {
+			return ec.marshalNHierarchyFlow2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_parents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HierarchyFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9209,6 +10988,392 @@ func (ec *executionContext) fieldContext_Endpoint_customer(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _HierarchyFlow_linkId(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_linkId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_linkId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HierarchyFlow_link(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HierarchyFlow().Link(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SubtendedLink) graphql.Marshaler {
+			return ec.marshalOSubtendedLink2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐSubtendedLink(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HierarchyFlow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubtendedLink(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HierarchyFlow_parentId(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_parentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ParentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_parentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HierarchyFlow_parent(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HierarchyFlow().Parent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.InfrastructureAsset) graphql.Marshaler {
+			return ec.marshalOInfrastructureAsset2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐInfrastructureAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HierarchyFlow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InfrastructureAsset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HierarchyFlow_childKind(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_childKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChildKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_childKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HierarchyFlow_childId(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_childId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChildID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_childId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HierarchyFlow_childName(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_childName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChildName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_childName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HierarchyFlow_child(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HierarchyFlow().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scalars.HierarchyNode) graphql.Marshaler {
+			return ec.marshalOHierarchyNode2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐHierarchyNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, true, true, "HierarchyNode")
+}
+
+func (ec *executionContext) _HierarchyFlow_transportKind(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_transportKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_transportKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HierarchyFlow_transportId(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_transportId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_transportId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HierarchyFlow_transportLabel(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_transportLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_transportLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "String")
+}
+
+func (ec *executionContext) _HierarchyFlow_transport(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HierarchyFlow().Transport(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scalars.Transport) graphql.Marshaler {
+			return ec.marshalOTransport2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐTransport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, true, true, "Transport")
+}
+
+func (ec *executionContext) _HierarchyFlow_allocationWeight(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_allocationWeight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllocationWeight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_allocationWeight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HierarchyFlow_share(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _HierarchyFlow_amountUsd(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_amountUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_amountUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "Money")
+}
+
+func (ec *executionContext) _HierarchyFlow_transportCostUsd(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HierarchyFlow_transportCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportCostUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HierarchyFlow_transportCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "Money")
+}
+
 func (ec *executionContext) _InfrastructureAsset_id(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9940,6 +12105,344 @@ func (ec *executionContext) fieldContext_InfrastructureAsset_subtendedLinks(ctx 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_InfrastructureAsset_subtendedLinks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InfrastructureAsset_ownCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_ownCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().OwnCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_ownCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_attachedCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_attachedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().AttachedCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_attachedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_inheritedCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_inheritedCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().InheritedCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_inheritedCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_poolUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_poolUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().PoolUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_poolUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_downstreamCustomerCount(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_downstreamCustomerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().DownstreamCustomerCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_downstreamCustomerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Int")
+}
+
+func (ec *executionContext) _InfrastructureAsset_downstreamRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_downstreamRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().DownstreamRevenueUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_downstreamRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_attributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_attributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().AttributedRevenueUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_attributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_marginUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_marginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().MarginUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_marginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_marginPct(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_marginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().MarginPct(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_marginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _InfrastructureAsset_strandedUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_strandedUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().StrandedUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_strandedUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InfrastructureAsset", field, true, true, "Money")
+}
+
+func (ec *executionContext) _InfrastructureAsset_parents(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_parents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().Parents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HierarchyFlow) graphql.Marshaler {
+			return ec.marshalNHierarchyFlow2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_parents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InfrastructureAsset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HierarchyFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InfrastructureAsset_children(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InfrastructureAsset().Children(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HierarchyFlow) graphql.Marshaler {
+			return ec.marshalNHierarchyFlow2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InfrastructureAsset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HierarchyFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InfrastructureAsset_downstreamCustomers(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_downstreamCustomers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InfrastructureAsset().DownstreamCustomers(ctx, obj, fc.Args["first"].(*int64), fc.Args["after"].(*string), fc.Args["last"].(*int64), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerConnection) graphql.Marshaler {
+			return ec.marshalNCustomerConnection2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCustomerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_downstreamCustomers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InfrastructureAsset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InfrastructureAsset_downstreamCustomers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11476,6 +13979,107 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Placement_kind(ctx context.Context, field graphql.CollectedField, obj *model.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Placement", field, false, false, "String")
+}
+
+func (ec *executionContext) _Placement_infrastructureId(ctx context.Context, field graphql.CollectedField, obj *model.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_infrastructureId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InfrastructureID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_infrastructureId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Placement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Placement_infrastructure(ctx context.Context, field graphql.CollectedField, obj *model.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_infrastructure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Placement().Infrastructure(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.InfrastructureAsset) graphql.Marshaler {
+			return ec.marshalOInfrastructureAsset2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐInfrastructureAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_infrastructure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Placement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InfrastructureAsset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Placement_linkId(ctx context.Context, field graphql.CollectedField, obj *model.Placement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Placement_linkId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Placement_linkId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Placement", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12268,6 +14872,82 @@ func (ec *executionContext) fieldContext_Query_auditEntries(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_attributionSummary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributionSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AttributionSummary(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionSummary) graphql.Marshaler {
+			return ec.marshalNAttributionSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributionSummary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attributionTree(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributionTree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AttributionTree(ctx, fc.Args["assetId"].(string), fc.Args["depth"].(*int64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttributionTreeNode) graphql.Marshaler {
+			return ec.marshalOAttributionTreeNode2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributionTree(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionTreeNode(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attributionTree_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12893,6 +15573,153 @@ func (ec *executionContext) _RFLink_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_RFLink_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RFLink", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RFLink_placement(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_placement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().Placement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Placement) graphql.Marshaler {
+			return ec.marshalNPlacement2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐPlacement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_placement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RFLink",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Placement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RFLink_monthlyCostUsd(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_monthlyCostUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().MonthlyCostUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_monthlyCostUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RFLink", field, true, true, "Money")
+}
+
+func (ec *executionContext) _RFLink_attributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_attributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().AttributedRevenueUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_attributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RFLink", field, true, true, "Money")
+}
+
+func (ec *executionContext) _RFLink_marginUsd(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_marginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().MarginUsd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_marginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RFLink", field, true, true, "Money")
+}
+
+func (ec *executionContext) _RFLink_marginPct(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_marginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().MarginPct(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_marginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RFLink", field, true, true, "Decimal")
+}
+
+func (ec *executionContext) _RFLink_customersServed(ctx context.Context, field graphql.CollectedField, obj *models.RFLink) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RFLink_customersServed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RFLink().CustomersServed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RFLink_customersServed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RFLink", field, true, true, "Int")
 }
 
 func (ec *executionContext) _RFLinkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RFLinkConnection) (ret graphql.Marshaler) {
@@ -14174,6 +17001,291 @@ func (ec *executionContext) fieldContext_ServiceProviderPayload_userErrors(_ con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ServingHop_infrastructureId(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_infrastructureId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InfrastructureID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_infrastructureId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServingHop_infrastructureName(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_infrastructureName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InfrastructureName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_infrastructureName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServingHop_infrastructure(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_infrastructure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServingHop().Infrastructure(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.InfrastructureAsset) graphql.Marshaler {
+			return ec.marshalOInfrastructureAsset2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐInfrastructureAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_infrastructure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServingHop",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InfrastructureAsset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServingHop_transportKind(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_transportKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_transportKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServingHop_transportId(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_transportId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_transportId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServingHop_transportLabel(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_transportLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TransportLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_transportLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServingHop_transport(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServingHop_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServingHop().Transport(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scalars.Transport) graphql.Marshaler {
+			return ec.marshalOTransport2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐTransport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServingHop_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServingHop", field, true, true, "Transport")
+}
+
+func (ec *executionContext) _StrandedItem_kind(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrandedItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrandedItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrandedItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrandedItem_id(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrandedItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrandedItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrandedItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StrandedItem_label(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrandedItem_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrandedItem_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrandedItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _StrandedItem_amountUsd(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrandedItem_amountUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmountUsd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StrandedItem_amountUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrandedItem", field, false, false, "Money")
+}
+
+func (ec *executionContext) _StrandedItem_node(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StrandedItem_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StrandedItem().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v scalars.HierarchyNode) graphql.Marshaler {
+			return ec.marshalOHierarchyNode2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐHierarchyNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StrandedItem_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StrandedItem", field, true, true, "HierarchyNode")
 }
 
 func (ec *executionContext) _SubtendedLink_id(ctx context.Context, field graphql.CollectedField, obj *models.SubtendedLink) (ret graphql.Marshaler) {
@@ -20362,6 +23474,158 @@ func (ec *executionContext) _Transport(ctx context.Context, sel ast.SelectionSet
 
 // region    **************************** object.gotpl ****************************
 
+var attributionSummaryImplementors = []string{"AttributionSummary"}
+
+func (ec *executionContext) _AttributionSummary(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attributionSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttributionSummary")
+		case "totalCostUsd":
+			out.Values[i] = ec._AttributionSummary_totalCostUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalRevenueUsd":
+			out.Values[i] = ec._AttributionSummary_totalRevenueUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalMarginUsd":
+			out.Values[i] = ec._AttributionSummary_totalMarginUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attributedCostUsd":
+			out.Values[i] = ec._AttributionSummary_attributedCostUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strandedCostUsd":
+			out.Values[i] = ec._AttributionSummary_strandedCostUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attributedRevenueUsd":
+			out.Values[i] = ec._AttributionSummary_attributedRevenueUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unattributedRevenueUsd":
+			out.Values[i] = ec._AttributionSummary_unattributedRevenueUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strandedItems":
+			out.Values[i] = ec._AttributionSummary_strandedItems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attributionTreeNodeImplementors = []string{"AttributionTreeNode"}
+
+func (ec *executionContext) _AttributionTreeNode(ctx context.Context, sel ast.SelectionSet, obj *model.AttributionTreeNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attributionTreeNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttributionTreeNode")
+		case "kind":
+			out.Values[i] = ec._AttributionTreeNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.Values[i] = ec._AttributionTreeNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._AttributionTreeNode_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttributionTreeNode_node(ctx, field, obj)
+				})
+		case "via":
+			out.Values[i] = ec._AttributionTreeNode_via(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "costUsd":
+			out.Values[i] = ec._AttributionTreeNode_costUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revenueUsd":
+			out.Values[i] = ec._AttributionTreeNode_revenueUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "marginUsd":
+			out.Values[i] = ec._AttributionTreeNode_marginUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "marginPct":
+			out.Values[i] = ec._AttributionTreeNode_marginPct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "children":
+			out.Values[i] = ec._AttributionTreeNode_children(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "more":
+			out.Values[i] = ec._AttributionTreeNode_more(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *models.AuditEntry) graphql.Marshaler {
@@ -20735,6 +23999,42 @@ func (ec *executionContext) _Circuit(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "placement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_placement(ctx, field, obj)
+				})
+		case "monthlyCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_monthlyCostUsd(ctx, field, obj)
+				})
+		case "attributedRevenueUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_attributedRevenueUsd(ctx, field, obj)
+				})
+		case "marginUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_marginUsd(ctx, field, obj)
+				})
+		case "marginPct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_marginPct(ctx, field, obj)
+				})
+		case "customersServed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_customersServed(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21206,6 +24506,54 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_electricalServices(ctx, field, obj)
+				})
+		case "revenueUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_revenueUsd(ctx, field, obj)
+				})
+		case "ownCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_ownCostUsd(ctx, field, obj)
+				})
+		case "inheritedCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_inheritedCostUsd(ctx, field, obj)
+				})
+		case "attributedCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_attributedCostUsd(ctx, field, obj)
+				})
+		case "grossMarginUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_grossMarginUsd(ctx, field, obj)
+				})
+		case "grossMarginPct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_grossMarginPct(ctx, field, obj)
+				})
+		case "servingPaths":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_servingPaths(ctx, field, obj)
+				})
+		case "parents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_parents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -21722,6 +25070,118 @@ func (ec *executionContext) _Endpoint(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var hierarchyFlowImplementors = []string{"HierarchyFlow"}
+
+func (ec *executionContext) _HierarchyFlow(ctx context.Context, sel ast.SelectionSet, obj *model.HierarchyFlow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hierarchyFlowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HierarchyFlow")
+		case "linkId":
+			out.Values[i] = ec._HierarchyFlow_linkId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "link":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HierarchyFlow_link(ctx, field, obj)
+				})
+		case "parentId":
+			out.Values[i] = ec._HierarchyFlow_parentId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parent":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HierarchyFlow_parent(ctx, field, obj)
+				})
+		case "childKind":
+			out.Values[i] = ec._HierarchyFlow_childKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "childId":
+			out.Values[i] = ec._HierarchyFlow_childId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "childName":
+			out.Values[i] = ec._HierarchyFlow_childName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HierarchyFlow_child(ctx, field, obj)
+				})
+		case "transportKind":
+			out.Values[i] = ec._HierarchyFlow_transportKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transportId":
+			out.Values[i] = ec._HierarchyFlow_transportId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transportLabel":
+			out.Values[i] = ec._HierarchyFlow_transportLabel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HierarchyFlow_transport(ctx, field, obj)
+				})
+		case "allocationWeight":
+			out.Values[i] = ec._HierarchyFlow_allocationWeight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "share":
+			out.Values[i] = ec._HierarchyFlow_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amountUsd":
+			out.Values[i] = ec._HierarchyFlow_amountUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transportCostUsd":
+			out.Values[i] = ec._HierarchyFlow_transportCostUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var infrastructureAssetImplementors = []string{"InfrastructureAsset", "HierarchyNode", "Node"}
 
 func (ec *executionContext) _InfrastructureAsset(ctx context.Context, sel ast.SelectionSet, obj *models.InfrastructureAsset) graphql.Marshaler {
@@ -21878,6 +25338,84 @@ func (ec *executionContext) _InfrastructureAsset(ctx context.Context, sel ast.Se
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InfrastructureAsset_subtendedLinks(ctx, field, obj)
+				})
+		case "ownCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_ownCostUsd(ctx, field, obj)
+				})
+		case "attachedCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_attachedCostUsd(ctx, field, obj)
+				})
+		case "inheritedCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_inheritedCostUsd(ctx, field, obj)
+				})
+		case "poolUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_poolUsd(ctx, field, obj)
+				})
+		case "downstreamCustomerCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_downstreamCustomerCount(ctx, field, obj)
+				})
+		case "downstreamRevenueUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_downstreamRevenueUsd(ctx, field, obj)
+				})
+		case "attributedRevenueUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_attributedRevenueUsd(ctx, field, obj)
+				})
+		case "marginUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_marginUsd(ctx, field, obj)
+				})
+		case "marginPct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_marginPct(ctx, field, obj)
+				})
+		case "strandedUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_strandedUsd(ctx, field, obj)
+				})
+		case "parents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_parents(ctx, field, obj)
+				})
+		case "children":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_children(ctx, field, obj)
+				})
+		case "downstreamCustomers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_downstreamCustomers(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22295,6 +25833,55 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var placementImplementors = []string{"Placement"}
+
+func (ec *executionContext) _Placement(ctx context.Context, sel ast.SelectionSet, obj *model.Placement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Placement")
+		case "kind":
+			out.Values[i] = ec._Placement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "infrastructureId":
+			out.Values[i] = ec._Placement_infrastructureId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "infrastructure":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Placement_infrastructure(ctx, field, obj)
+				})
+		case "linkId":
+			out.Values[i] = ec._Placement_linkId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -22421,6 +26008,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditEntries(ctx, field)
+				})
+		case "attributionSummary":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attributionSummary(ctx, field)
+				})
+		case "attributionTree":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_attributionTree(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -22579,6 +26178,42 @@ func (ec *executionContext) _RFLink(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "placement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_placement(ctx, field, obj)
+				})
+		case "monthlyCostUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_monthlyCostUsd(ctx, field, obj)
+				})
+		case "attributedRevenueUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_attributedRevenueUsd(ctx, field, obj)
+				})
+		case "marginUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_marginUsd(ctx, field, obj)
+				})
+		case "marginPct":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_marginPct(ctx, field, obj)
+				})
+		case "customersServed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RFLink_customersServed(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23129,6 +26764,125 @@ func (ec *executionContext) _ServiceProviderPayload(ctx context.Context, sel ast
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var servingHopImplementors = []string{"ServingHop"}
+
+func (ec *executionContext) _ServingHop(ctx context.Context, sel ast.SelectionSet, obj *model.ServingHop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, servingHopImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServingHop")
+		case "infrastructureId":
+			out.Values[i] = ec._ServingHop_infrastructureId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "infrastructureName":
+			out.Values[i] = ec._ServingHop_infrastructureName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "infrastructure":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServingHop_infrastructure(ctx, field, obj)
+				})
+		case "transportKind":
+			out.Values[i] = ec._ServingHop_transportKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transportId":
+			out.Values[i] = ec._ServingHop_transportId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transportLabel":
+			out.Values[i] = ec._ServingHop_transportLabel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServingHop_transport(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var strandedItemImplementors = []string{"StrandedItem"}
+
+func (ec *executionContext) _StrandedItem(ctx context.Context, sel ast.SelectionSet, obj *model.StrandedItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, strandedItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StrandedItem")
+		case "kind":
+			out.Values[i] = ec._StrandedItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.Values[i] = ec._StrandedItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.Values[i] = ec._StrandedItem_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amountUsd":
+			out.Values[i] = ec._StrandedItem_amountUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StrandedItem_node(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23771,6 +27525,38 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAttributionSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionSummary(ctx context.Context, sel ast.SelectionSet, v *model.AttributionSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttributionSummary!")
+		return graphql.Null
+	}
+	return ec._AttributionSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttributionTreeNode2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttributionTreeNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttributionTreeNode2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttributionTreeNode2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNode(ctx context.Context, sel ast.SelectionSet, v *model.AttributionTreeNode) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttributionTreeNode!")
+		return graphql.Null
+	}
+	return ec._AttributionTreeNode(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *models.AuditEntry) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEntry!")
@@ -24200,6 +27986,30 @@ func (ec *executionContext) marshalNEndpoint2githubᚗcomᚋxiberᚋnetosᚋmode
 	return ec._Endpoint(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNHierarchyFlow2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HierarchyFlow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHierarchyFlow2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHierarchyFlow2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlow(ctx context.Context, sel ast.SelectionSet, v *model.HierarchyFlow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HierarchyFlow!")
+		return graphql.Null
+	}
+	return ec._HierarchyFlow(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24340,6 +28150,14 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋxiberᚋnetosᚋg
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPlacement2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐPlacement(ctx context.Context, sel ast.SelectionSet, v *model.Placement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Placement!")
+		return graphql.Null
+	}
+	return ec._Placement(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRFLink2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐRFLink(ctx context.Context, sel ast.SelectionSet, v *models.RFLink) graphql.Marshaler {
@@ -24514,6 +28332,70 @@ func (ec *executionContext) marshalNServiceProviderPayload2ᚖgithubᚗcomᚋxib
 		return graphql.Null
 	}
 	return ec._ServiceProviderPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServingHop2ᚕᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHopᚄ(ctx context.Context, sel ast.SelectionSet, v [][]*model.ServingHop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServingHop2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHopᚄ(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServingHop2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHopᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ServingHop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServingHop2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHop(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServingHop2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHop(ctx context.Context, sel ast.SelectionSet, v *model.ServingHop) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServingHop!")
+		return graphql.Null
+	}
+	return ec._ServingHop(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStrandedItem2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐStrandedItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StrandedItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStrandedItem2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐStrandedItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStrandedItem2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐStrandedItem(ctx context.Context, sel ast.SelectionSet, v *model.StrandedItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StrandedItem!")
+		return graphql.Null
+	}
+	return ec._StrandedItem(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -24808,6 +28690,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAttributionTreeNode2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAttributionTreeNode(ctx context.Context, sel ast.SelectionSet, v *model.AttributionTreeNode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttributionTreeNode(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAuditEntryFilter2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐAuditEntryFilter(ctx context.Context, v any) (*model.AuditEntryFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -24966,6 +28855,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOHierarchyFlow2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlow(ctx context.Context, sel ast.SelectionSet, v *model.HierarchyFlow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._HierarchyFlow(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOHierarchyNode2githubᚗcomᚋxiberᚋnetosᚋresolversᚋscalarsᚐHierarchyNode(ctx context.Context, sel ast.SelectionSet, v scalars.HierarchyNode) graphql.Marshaler {

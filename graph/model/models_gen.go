@@ -9,7 +9,39 @@ import (
 	"strconv"
 
 	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/resolvers/scalars"
 )
+
+// AttributionSummary is the portfolio: conservation is visible (attributed + stranded = total cost).
+type AttributionSummary struct {
+	TotalCostUsd           models.Money    `json:"totalCostUsd"`
+	TotalRevenueUsd        models.Money    `json:"totalRevenueUsd"`
+	TotalMarginUsd         models.Money    `json:"totalMarginUsd"`
+	AttributedCostUsd      models.Money    `json:"attributedCostUsd"`
+	StrandedCostUsd        models.Money    `json:"strandedCostUsd"`
+	AttributedRevenueUsd   models.Money    `json:"attributedRevenueUsd"`
+	UnattributedRevenueUsd models.Money    `json:"unattributedRevenueUsd"`
+	StrandedItems          []*StrandedItem `json:"strandedItems"`
+}
+
+// AttributionTreeNode is a node of the hierarchy below an asset with its figures, for drilldowns.
+type AttributionTreeNode struct {
+	Kind string                `json:"kind"`
+	ID   string                `json:"id"`
+	Name string                `json:"name"`
+	Node scalars.HierarchyNode `json:"node,omitempty"`
+	// via is the link from the parent node; null at the root.
+	Via *HierarchyFlow `json:"via,omitempty"`
+	// costUsd is an asset's pool, a customer's attributed cost or an item's monthly cost.
+	CostUsd models.Money `json:"costUsd"`
+	// revenueUsd is the revenue reaching the node.
+	RevenueUsd models.Money           `json:"revenueUsd"`
+	MarginUsd  models.Money           `json:"marginUsd"`
+	MarginPct  *models.Decimal        `json:"marginPct,omitempty"`
+	Children   []*AttributionTreeNode `json:"children"`
+	// more is true when the depth or the node cap left children out.
+	More bool `json:"more"`
+}
 
 // AuditEntryConnection is a page of AuditEntry records.
 type AuditEntryConnection struct {
@@ -231,6 +263,28 @@ type ElectricalServicePayload struct {
 	UserErrors        []*UserError              `json:"userErrors"`
 }
 
+// HierarchyFlow is a live subtended link as the money sees it.
+type HierarchyFlow struct {
+	LinkID           string                      `json:"linkId"`
+	Link             *models.SubtendedLink       `json:"link,omitempty"`
+	ParentID         string                      `json:"parentId"`
+	Parent           *models.InfrastructureAsset `json:"parent,omitempty"`
+	ChildKind        string                      `json:"childKind"`
+	ChildID          string                      `json:"childId"`
+	ChildName        string                      `json:"childName"`
+	Child            scalars.HierarchyNode       `json:"child,omitempty"`
+	TransportKind    *string                     `json:"transportKind,omitempty"`
+	TransportID      *string                     `json:"transportId,omitempty"`
+	TransportLabel   *string                     `json:"transportLabel,omitempty"`
+	Transport        scalars.Transport           `json:"transport,omitempty"`
+	AllocationWeight models.Decimal              `json:"allocationWeight"`
+	// share is the fraction of the parent's pool the link carries (display only; 0 for circuit and RF link children).
+	Share models.Decimal `json:"share"`
+	// amountUsd is that share of the parent's pool, or the cost of a circuit or RF link child.
+	AmountUsd        models.Money `json:"amountUsd"`
+	TransportCostUsd models.Money `json:"transportCostUsd"`
+}
+
 // InfrastructureAssetConnection is a page of InfrastructureAsset records.
 type InfrastructureAssetConnection struct {
 	Edges      []*InfrastructureAssetEdge `json:"edges"`
@@ -273,6 +327,14 @@ type PageInfo struct {
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// Placement says where a circuit or RF link sits in the hierarchy: child of an asset, transport of a link, or none.
+type Placement struct {
+	Kind             string                      `json:"kind"`
+	InfrastructureID *string                     `json:"infrastructureId,omitempty"`
+	Infrastructure   *models.InfrastructureAsset `json:"infrastructure,omitempty"`
+	LinkID           *string                     `json:"linkId,omitempty"`
 }
 
 type Query struct {
@@ -373,6 +435,26 @@ type ServiceProviderOrder struct {
 type ServiceProviderPayload struct {
 	ServiceProvider *models.ServiceProvider `json:"serviceProvider,omitempty"`
 	UserErrors      []*UserError            `json:"userErrors"`
+}
+
+// ServingHop is one asset on a path from a root asset down to a customer, with the transport of the link leaving it toward the next site.
+type ServingHop struct {
+	InfrastructureID   string                      `json:"infrastructureId"`
+	InfrastructureName string                      `json:"infrastructureName"`
+	Infrastructure     *models.InfrastructureAsset `json:"infrastructure,omitempty"`
+	TransportKind      *string                     `json:"transportKind,omitempty"`
+	TransportID        *string                     `json:"transportId,omitempty"`
+	TransportLabel     *string                     `json:"transportLabel,omitempty"`
+	Transport          scalars.Transport           `json:"transport,omitempty"`
+}
+
+// StrandedItem is cost that no customer carries: the attribution worklist.
+type StrandedItem struct {
+	Kind      string                `json:"kind"`
+	ID        string                `json:"id"`
+	Label     string                `json:"label"`
+	AmountUsd models.Money          `json:"amountUsd"`
+	Node      scalars.HierarchyNode `json:"node,omitempty"`
 }
 
 // SubtendedLinkConnection is a page of SubtendedLink records.
