@@ -74,7 +74,7 @@ func (a *API) Routes() http.Handler {
 		r.Delete("/{infrastructure_id}/subtended-links/{link_id}", a.deleteLink)
 	})
 	r.Route("/rf-links", func(r chi.Router) {
-		r.Get("/", listHandler(rfLinkFilter, net.RFLinks, asIs[models.RFLink]))
+		r.Get("/", listHandler(rfLinkFilter, net.RFLinks, a.rfLinkViews))
 		resource[*models.RFLink]{param: "rf_link_id", base: "/api/v1/rf-links", schema: network.RFLinkSchema,
 			create: net.CreateRFLink, update: net.UpdateRFLink, remove: net.DeleteRFLink, detail: a.rfLinkDetail}.mount(r)
 	})

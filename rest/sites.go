@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/xiber/netos/documents"
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/store"
 )
@@ -34,10 +35,42 @@ type customerDetail struct {
 	RFLinks  []models.RFLink `json:"rf_links"`
 }
 
-// electricalView is an electrical service with its utility's name resolved.
+// electricalView is an electrical service with its utility's name resolved
+// and its supporting documents.
 type electricalView struct {
 	models.ElectricalService
-	ProviderName string `json:"provider_name"`
+	ProviderName string            `json:"provider_name"`
+	Documents    []models.Document `json:"documents"`
+}
+
+// rfLinkView is an RF link with its documents.
+type rfLinkView struct {
+	models.RFLink
+	Documents []models.Document `json:"documents"`
+}
+
+// documentsOf loads the documents of many owners of one type in one query.
+func (a *API) documentsOf(r *http.Request, ownerType string, ids []string) (map[string][]models.Document, error) {
+	if a.deps.Documents == nil {
+		return map[string][]models.Document{}, nil
+	}
+	return a.deps.Documents.ForOwners(r.Context(), ownerType, ids)
+}
+
+func (a *API) rfLinkViews(r *http.Request, rows []models.RFLink) ([]rfLinkView, error) {
+	ids := make([]string, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].ID
+	}
+	docs, err := a.documentsOf(r, documents.OwnerRFLink, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rfLinkView, len(rows))
+	for i := range rows {
+		out[i] = rfLinkView{rows[i], nonNil(docs[rows[i].ID])}
+	}
+	return out, nil
 }
 
 // providerNames resolves provider IDs to names in one batch.
@@ -94,9 +127,17 @@ func (a *API) electricalViews(r *http.Request, rows []models.ElectricalService) 
 	if err != nil {
 		return nil, err
 	}
+	owners := make([]string, len(rows))
+	for i := range rows {
+		owners[i] = rows[i].ID
+	}
+	docs, err := a.documentsOf(r, documents.OwnerElectrical, owners)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]electricalView, len(rows))
 	for i := range rows {
-		out[i] = electricalView{rows[i], nameOf(names, rows[i].ProviderID)}
+		out[i] = electricalView{rows[i], nameOf(names, rows[i].ProviderID), nonNil(docs[rows[i].ID])}
 	}
 	return out, nil
 }
@@ -173,9 +214,10 @@ func (a *API) customerDetail(r *http.Request, id string) (any, int64, error) {
 	return &customerDetail{Customer: *c, customerFigures: customerFiguresOf(rep, id), Circuits: nonNil(cviews), RFLinks: nonNil(rf)}, c.Version, nil
 }
 
-// rfLinkDetail is an RF link with its P&L from the attribution model.
+// rfLinkDetail is an RF link with its documents and its P&L from the
+// attribution model.
 type rfLinkDetail struct {
-	models.RFLink
+	rfLinkView
 	itemFigures
 }
 
@@ -184,11 +226,15 @@ func (a *API) rfLinkDetail(r *http.Request, id string) (any, int64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	views, err := a.rfLinkViews(r, []models.RFLink{*l})
+	if err != nil {
+		return nil, 0, err
+	}
 	rep, err := a.deps.Network.Attribution(r.Context())
 	if err != nil {
 		return nil, 0, err
 	}
-	return &rfLinkDetail{RFLink: *l, itemFigures: itemFiguresOf(rep, id)}, l.Version, nil
+	return &rfLinkDetail{rfLinkView: views[0], itemFigures: itemFiguresOf(rep, id)}, l.Version, nil
 }
 
 func (a *API) electricalDetail(r *http.Request, id string) (any, int64, error) {
