@@ -22,29 +22,17 @@ func (db *DB) Migrator() (*migrate.Migrator, error) {
 
 // MigrateUp applies every pending migration and reports what it applied.
 func (db *DB) MigrateUp(ctx context.Context) (string, error) {
-	m, err := db.Migrator()
-	if err != nil {
-		return "", err
-	}
-	if err := m.Init(ctx); err != nil {
-		return "", fmt.Errorf("init migrations: %w", err)
-	}
-	if err := m.Lock(ctx); err != nil {
-		return "", fmt.Errorf("lock migrations: %w", err)
-	}
-	defer m.Unlock(ctx) //nolint:errcheck // unlock failure leaves a row an operator can clear
-	group, err := m.Migrate(ctx)
-	if err != nil {
-		return "", fmt.Errorf("migrate up: %w", err)
-	}
-	if group.IsZero() {
-		return "no new migrations", nil
-	}
-	return fmt.Sprintf("migrated to %s", group), nil
+	return db.migrateLocked(ctx, "migrate up", "no new migrations", "migrated to", (*migrate.Migrator).Migrate)
 }
 
 // MigrateDown rolls back the last migration group.
 func (db *DB) MigrateDown(ctx context.Context) (string, error) {
+	return db.migrateLocked(ctx, "migrate down", "nothing to roll back", "rolled back", (*migrate.Migrator).Rollback)
+}
+
+// migrateLocked runs one migration step under the migrator's lock.
+func (db *DB) migrateLocked(ctx context.Context, what, none, done string,
+	step func(*migrate.Migrator, context.Context, ...migrate.MigrationOption) (*migrate.MigrationGroup, error)) (string, error) {
 	m, err := db.Migrator()
 	if err != nil {
 		return "", err
@@ -55,15 +43,15 @@ func (db *DB) MigrateDown(ctx context.Context) (string, error) {
 	if err := m.Lock(ctx); err != nil {
 		return "", fmt.Errorf("lock migrations: %w", err)
 	}
-	defer m.Unlock(ctx) //nolint:errcheck // see MigrateUp
-	group, err := m.Rollback(ctx)
+	defer m.Unlock(ctx) //nolint:errcheck // an unlock failure leaves a row an operator can clear
+	group, err := step(m, ctx)
 	if err != nil {
-		return "", fmt.Errorf("migrate down: %w", err)
+		return "", fmt.Errorf("%s: %w", what, err)
 	}
 	if group.IsZero() {
-		return "nothing to roll back", nil
+		return none, nil
 	}
-	return fmt.Sprintf("rolled back %s", group), nil
+	return fmt.Sprintf("%s %s", done, group), nil
 }
 
 // MigrationStatus lists every migration with whether it is applied.
