@@ -90,19 +90,83 @@ type dashboardInputs struct {
 	assets   []*models.InfrastructureAsset
 }
 
-// Dashboard computes the dashboard summary from live data: SQL aggregates
-// for counts, spend and mixes; the cached attribution report for total
-// cost, revenue and margins; the live circuits' contract columns for the
-// renewal, ranking, ETF and forecast arithmetic.
+// Dashboard is the dashboard summary of live data. Like the attribution
+// report it is computed once per change: every network write and renewal
+// write invalidates it, and so does a new day. Carrier names are read
+// afresh on every call (renaming a provider is not a network change).
 func (s *Service) Dashboard(ctx context.Context) (*Dashboard, error) {
 	if _, err := auth.RequireRead(ctx); err != nil {
 		return nil, err
 	}
+	d, err := s.cachedDashboard(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names, err := store.ProviderNames(ctx, s.network.DB())
+	if err != nil {
+		return nil, err
+	}
+	return d.withNames(names), nil
+}
+
+// cachedDashboard returns the dashboard of the current generation and day,
+// computing it when there is none; concurrent callers wait for one build.
+func (s *Service) cachedDashboard(ctx context.Context) (*Dashboard, error) {
+	today := s.Today()
+	fresh := func() *Dashboard {
+		c := s.cache.Load()
+		if c != nil && c.generation == s.generation.Load() && c.day == today {
+			return c.dashboard
+		}
+		return nil
+	}
+	if d := fresh(); d != nil {
+		return d, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d := fresh(); d != nil {
+		return d, nil
+	}
+	gen := s.generation.Load()
+	d, err := s.computeDashboard(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.Store(&cachedDashboard{generation: gen, day: today, dashboard: d})
+	return d, nil
+}
+
+// withNames is a copy of d with the carrier names of names; d itself is
+// shared by every reader and never changed.
+func (d *Dashboard) withNames(names map[string]string) *Dashboard {
+	out := *d
+	out.SpendByCarrier = make([]CarrierSpend, len(d.SpendByCarrier))
+	for i, r := range d.SpendByCarrier {
+		r.Carrier = names[r.CarrierID]
+		out.SpendByCarrier[i] = r
+	}
+	named := func(rows []CircuitSummary) []CircuitSummary {
+		cp := make([]CircuitSummary, len(rows))
+		for i, r := range rows {
+			r.Carrier = names[r.CarrierID]
+			cp[i] = r
+		}
+		return cp
+	}
+	out.AtRiskCircuits, out.TopExpensive, out.LowestMargin = named(d.AtRiskCircuits), named(d.TopExpensive), named(d.LowestMargin)
+	return &out
+}
+
+// computeDashboard computes the dashboard from live data: SQL aggregates
+// for counts, spend and mixes; the cached attribution report for total
+// cost, revenue and margins; the live circuits' contract columns for the
+// renewal, ranking, ETF and forecast arithmetic.
+func (s *Service) computeDashboard(ctx context.Context, today models.Date) (*Dashboard, error) {
 	in, err := s.loadDashboard(ctx)
 	if err != nil {
 		return nil, err
 	}
-	today := s.Today()
 	d := &Dashboard{AsOf: today, RenewalWindowDays: s.WindowDays()}
 	tot := in.rep.Totals
 	d.KPIs = KPIs{

@@ -141,6 +141,9 @@ func (s *Service) RenewalAction(ctx context.Context, circuitID, action string, i
 	if err != nil {
 		return nil, err
 	}
+	if len(ch.Changed) > 0 {
+		s.invalidate()
+	}
 	if ch.MRC != nil {
 		// A renewal at a new price moves attribution figures.
 		s.network.GraphChanged()

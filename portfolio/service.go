@@ -8,6 +8,8 @@ package portfolio
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/xiber/netos/analytics"
@@ -22,6 +24,18 @@ type Service struct {
 	network *network.Service
 	policy  analytics.RenewalPolicy
 	now     func() time.Time
+	// generation counts the writes that can move a dashboard figure (every
+	// network change, every renewal write); cache holds the last dashboard
+	// computed, for one generation and one day.
+	generation atomic.Int64
+	mu         sync.Mutex
+	cache      atomic.Pointer[cachedDashboard]
+}
+
+type cachedDashboard struct {
+	generation int64
+	day        models.Date
+	dashboard  *Dashboard
 }
 
 // New builds the service over the network service (its database, audit log,
@@ -31,8 +45,13 @@ func New(net *network.Service, policy analytics.RenewalPolicy, now func() time.T
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{network: net, policy: policy, now: now}
+	s := &Service{network: net, policy: policy, now: now}
+	net.OnChange(s.invalidate)
+	return s
 }
+
+// invalidate drops the cached dashboard.
+func (s *Service) invalidate() { s.generation.Add(1) }
 
 // Today is the service's calendar day (UTC).
 func (s *Service) Today() models.Date { return models.DateOf(s.now().UTC()) }

@@ -89,6 +89,9 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 		}
 		res.Changed += changed
 		res.Skipped += skipped
+		if changed > 0 {
+			s.invalidate()
+		}
 	}
 	return res, nil
 }

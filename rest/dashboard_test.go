@@ -444,7 +444,7 @@ func TestRenewalActions(t *testing.T) {
 			`{"action":"bogus"}`:   "body.action",
 			`{}`:                   "body.action",
 			`{"action":"renewed"}`: "body.contract_term_start_date",
-			`{"action":"negotiating","contract_term_end_date":"2027-01-01"}`:                                    "body.contract_term_end_date",
+			`{"action":"negotiating","contract_term_end_date":"2027-01-01"}`:                                     "body.contract_term_end_date",
 			`{"action":"renewed","contract_term_start_date":"2026-13-01","contract_term_end_date":"2027-06-30"}`: "body.contract_term_start_date",
 			`{"action":"reset","extra":1}`: "body.extra",
 		} {
