@@ -86,15 +86,16 @@ func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	pf := a.startPortfolio(ctx, cfg, now)
 	a.server = server.New(
 		server.Config{TrustedProxies: cfg.TrustedProxies, DevAuth: authn == server.DevAuth{}},
 		server.Deps{
 			DB: db, Audit: a.Audit, Auth: authn,
 			REST: rest.New(rest.Deps{Network: a.Network, MonitoringSearchURL: cfg.MonitoringSearchURL,
-				Documents: a.Documents, Feedback: a.Feedback, Portfolio: a.startPortfolio(ctx, cfg, now),
+				Documents: a.Documents, Feedback: a.Feedback, Portfolio: pf,
 				Imports: a.Imports}),
 			Docs:     rest.DocsHandler(),
-			GraphQL:  graphQLHandler(a.Network),
+			GraphQL:  graphQLHandler(a.Network, pf),
 			GraphiQL: graphiQLHandler(),
 		})
 	return a, nil

@@ -4,12 +4,13 @@ import (
 	"net/http"
 
 	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/resolvers"
 )
 
-// graphQLHandler builds the POST /graphql handler over the network service.
-func graphQLHandler(svc *network.Service) http.Handler {
-	return resolvers.Handler(resolvers.Deps{Network: svc})
+// graphQLHandler builds the POST /graphql handler over the domain services.
+func graphQLHandler(svc *network.Service, pf *portfolio.Service) http.Handler {
+	return resolvers.Handler(resolvers.Deps{Network: svc, Portfolio: pf})
 }
 
 // graphiQLHandler serves the GraphiQL explorer (dev auth mode only).

@@ -17,8 +17,10 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/xiber/netos/analytics"
 	"github.com/xiber/netos/graph/model"
 	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/resolvers/scalars"
 )
 
@@ -34,7 +36,11 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AttributionTreeNode() AttributionTreeNodeResolver
 	AuditEntry() AuditEntryResolver
+	CarrierETF() CarrierETFResolver
+	CarrierSpend() CarrierSpendResolver
 	Circuit() CircuitResolver
+	CircuitETF() CircuitETFResolver
+	CircuitSummary() CircuitSummaryResolver
 	Customer() CustomerResolver
 	ElectricalService() ElectricalServiceResolver
 	Endpoint() EndpointResolver
@@ -44,6 +50,7 @@ type ResolverRoot interface {
 	Placement() PlacementResolver
 	Query() QueryResolver
 	RFLink() RFLinkResolver
+	RenewalActionPayload() RenewalActionPayloadResolver
 	ServiceProvider() ServiceProviderResolver
 	ServingHop() ServingHopResolver
 	StrandedItem() StrandedItemResolver
@@ -111,6 +118,21 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CarrierETF struct {
+		Carrier      func(childComplexity int) int
+		CarrierID    func(childComplexity int) int
+		CircuitCount func(childComplexity int) int
+		Circuits     func(childComplexity int) int
+		Total        func(childComplexity int) int
+	}
+
+	CarrierSpend struct {
+		Carrier      func(childComplexity int) int
+		CarrierID    func(childComplexity int) int
+		CircuitCount func(childComplexity int) int
+		MRC          func(childComplexity int) int
+	}
+
 	Circuit struct {
 		A                    func(childComplexity int) int
 		AttributedRevenueUsd func(childComplexity int) int
@@ -137,6 +159,7 @@ type ComplexityRoot struct {
 		Notes                func(childComplexity int) int
 		NoticeDays           func(childComplexity int) int
 		Placement            func(childComplexity int) int
+		ProjectedMrcUsd      func(childComplexity int, on models.Date) int
 		RenewalState         func(childComplexity int) int
 		RenewalType          func(childComplexity int) int
 		ServiceType          func(childComplexity int) int
@@ -153,6 +176,20 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	CircuitETF struct {
+		Basis            func(childComplexity int) int
+		Circuit          func(childComplexity int) int
+		ETF              func(childComplexity int) int
+		ETFPct           func(childComplexity int) int
+		EffectiveTermEnd func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Label            func(childComplexity int) int
+		MRC              func(childComplexity int) int
+		MonthsLeft       func(childComplexity int) int
+		RenewalState     func(childComplexity int) int
+		Status           func(childComplexity int) int
 	}
 
 	CircuitEdge struct {
@@ -186,6 +223,40 @@ type ComplexityRoot struct {
 	CircuitPayload struct {
 		Circuit    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	CircuitSummary struct {
+		AttributedRevenue func(childComplexity int) int
+		Carrier           func(childComplexity int) int
+		CarrierID         func(childComplexity int) int
+		Circuit           func(childComplexity int) int
+		DaysToDeadline    func(childComplexity int) int
+		DaysToTermEnd     func(childComplexity int) int
+		Deadline          func(childComplexity int) int
+		ETF               func(childComplexity int) int
+		EffectiveTermEnd  func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Label             func(childComplexity int) int
+		MRC               func(childComplexity int) int
+		Margin            func(childComplexity int) int
+		MarginPct         func(childComplexity int) int
+		ProjectedMRC      func(childComplexity int) int
+		RenewalState      func(childComplexity int) int
+		RenewalType       func(childComplexity int) int
+		ServiceType       func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TermEnd           func(childComplexity int) int
+	}
+
+	CircuitSummaryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CircuitSummaryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Contract struct {
@@ -246,9 +317,43 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Dashboard struct {
+		AsOf              func(childComplexity int) int
+		AtRiskCircuits    func(childComplexity int) int
+		CostForecast      func(childComplexity int) int
+		ETFExposure       func(childComplexity int) int
+		KPIs              func(childComplexity int) int
+		LowestMargin      func(childComplexity int) int
+		MarginHistogram   func(childComplexity int) int
+		RenewalPipeline   func(childComplexity int) int
+		RenewalWindowDays func(childComplexity int) int
+		ServiceMix        func(childComplexity int) int
+		SpendByCarrier    func(childComplexity int) int
+		StateMix          func(childComplexity int) int
+		TopExpensive      func(childComplexity int) int
+	}
+
+	DashboardKPIs struct {
+		ActiveCircuits      func(childComplexity int) int
+		CircuitMRC          func(childComplexity int) int
+		FacilityMRC         func(childComplexity int) int
+		InfrastructureCount func(childComplexity int) int
+		ModeledMRR          func(childComplexity int) int
+		ModeledMargin       func(childComplexity int) int
+		RenewalWindowCount  func(childComplexity int) int
+		TotalCircuits       func(childComplexity int) int
+		TotalMRC            func(childComplexity int) int
+	}
+
 	DeletePayload struct {
 		DeletedID  func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	ETFExposure struct {
+		AsOf      func(childComplexity int) int
+		ByCarrier func(childComplexity int) int
+		Total     func(childComplexity int) int
 	}
 
 	ElectricalService struct {
@@ -305,6 +410,13 @@ type ComplexityRoot struct {
 		State            func(childComplexity int) int
 	}
 
+	ForecastPoint struct {
+		AssetMRC   func(childComplexity int) int
+		CircuitMRC func(childComplexity int) int
+		Month      func(childComplexity int) int
+		Total      func(childComplexity int) int
+	}
+
 	HierarchyFlow struct {
 		AllocationWeight func(childComplexity int) int
 		AmountUsd        func(childComplexity int) int
@@ -352,6 +464,7 @@ type ComplexityRoot struct {
 		PoolUsd                 func(childComplexity int) int
 		PostalCode              func(childComplexity int) int
 		PriceEscalatorPct       func(childComplexity int) int
+		ProjectedMrcUsd         func(childComplexity int, on models.Date) int
 		Provider                func(childComplexity int) int
 		ProviderID              func(childComplexity int) int
 		ProviderName            func(childComplexity int) int
@@ -384,6 +497,11 @@ type ComplexityRoot struct {
 		UserErrors          func(childComplexity int) int
 	}
 
+	MarginBucketCount struct {
+		Bucket func(childComplexity int) int
+		Count  func(childComplexity int) int
+	}
+
 	Mutation struct {
 		BulkDeleteCircuits        func(childComplexity int, input model.BulkDeleteCircuitsInput) int
 		BulkDeleteInfrastructure  func(childComplexity int, input model.BulkDeleteInfrastructureInput) int
@@ -405,6 +523,7 @@ type ComplexityRoot struct {
 		DeleteRFSystem            func(childComplexity int, input model.DeleteRFSystemInput) int
 		DeleteServiceProvider     func(childComplexity int, input model.DeleteServiceProviderInput) int
 		DeleteSubtendedLink       func(childComplexity int, input model.DeleteSubtendedLinkInput) int
+		RenewalAction             func(childComplexity int, input model.RenewalActionInput) int
 		UpdateCircuit             func(childComplexity int, input map[string]any) int
 		UpdateCustomer            func(childComplexity int, input map[string]any) int
 		UpdateElectricalService   func(childComplexity int, input map[string]any) int
@@ -437,11 +556,14 @@ type ComplexityRoot struct {
 		Circuits            func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.CircuitFilter, orderBy *model.CircuitOrder) int
 		Customer            func(childComplexity int, id string) int
 		Customers           func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.CustomerFilter, orderBy *model.CustomerOrder) int
+		Dashboard           func(childComplexity int) int
 		ElectricalService   func(childComplexity int, id string) int
 		ElectricalServices  func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.ElectricalServiceFilter, orderBy *model.ElectricalServiceOrder) int
+		EtfExposure         func(childComplexity int, carrier *string) int
 		Infrastructure      func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.InfrastructureFilter, orderBy *model.InfrastructureOrder) int
 		InfrastructureAsset func(childComplexity int, id string) int
 		Node                func(childComplexity int, id string) int
+		Renewals            func(childComplexity int, state *string, withinDays *int64, first *int64, after *string, last *int64, before *string) int
 		RfLink              func(childComplexity int, id string) int
 		RfLinks             func(childComplexity int, first *int64, after *string, last *int64, before *string, filter *model.RFLinkFilter, orderBy *model.RFLinkOrder) int
 		RfSystem            func(childComplexity int, id string) int
@@ -532,6 +654,20 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	RenewalActionPayload struct {
+		Action     func(childComplexity int) int
+		Circuit    func(childComplexity int) int
+		FromState  func(childComplexity int) int
+		Summary    func(childComplexity int) int
+		ToState    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	RenewalStateCount struct {
+		Count func(childComplexity int) int
+		State func(childComplexity int) int
+	}
+
 	ServiceProvider struct {
 		AccountNumber  func(childComplexity int) int
 		Circuits       func(childComplexity int, first *int64, after *string, last *int64, before *string) int
@@ -564,6 +700,11 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	ServiceTypeCount struct {
+		Count       func(childComplexity int) int
+		ServiceType func(childComplexity int) int
+	}
+
 	ServingHop struct {
 		Infrastructure     func(childComplexity int) int
 		InfrastructureID   func(childComplexity int) int
@@ -572,6 +713,11 @@ type ComplexityRoot struct {
 		TransportID        func(childComplexity int) int
 		TransportKind      func(childComplexity int) int
 		TransportLabel     func(childComplexity int) int
+	}
+
+	StateCount struct {
+		Count func(childComplexity int) int
+		State func(childComplexity int) int
 	}
 
 	StrandedItem struct {
@@ -632,6 +778,12 @@ type AttributionTreeNodeResolver interface {
 type AuditEntryResolver interface {
 	ChangedFields(ctx context.Context, obj *models.AuditEntry) (any, error)
 }
+type CarrierETFResolver interface {
+	Carrier(ctx context.Context, obj *portfolio.CarrierETF) (*models.ServiceProvider, error)
+}
+type CarrierSpendResolver interface {
+	Carrier(ctx context.Context, obj *portfolio.CarrierSpend) (*models.ServiceProvider, error)
+}
 type CircuitResolver interface {
 	CarrierName(ctx context.Context, obj *models.Circuit) (string, error)
 	Carrier(ctx context.Context, obj *models.Circuit) (*models.ServiceProvider, error)
@@ -646,6 +798,13 @@ type CircuitResolver interface {
 	MarginUsd(ctx context.Context, obj *models.Circuit) (models.Money, error)
 	MarginPct(ctx context.Context, obj *models.Circuit) (*models.Decimal, error)
 	CustomersServed(ctx context.Context, obj *models.Circuit) (int64, error)
+	ProjectedMrcUsd(ctx context.Context, obj *models.Circuit, on models.Date) (models.Money, error)
+}
+type CircuitETFResolver interface {
+	Circuit(ctx context.Context, obj *portfolio.CircuitETF) (*models.Circuit, error)
+}
+type CircuitSummaryResolver interface {
+	Circuit(ctx context.Context, obj *portfolio.CircuitSummary) (*models.Circuit, error)
 }
 type CustomerResolver interface {
 	Circuits(ctx context.Context, obj *models.Customer, first *int64, after *string, last *int64, before *string) (*model.CircuitConnection, error)
@@ -702,6 +861,7 @@ type InfrastructureAssetResolver interface {
 	Parents(ctx context.Context, obj *models.InfrastructureAsset) ([]*model.HierarchyFlow, error)
 	Children(ctx context.Context, obj *models.InfrastructureAsset) ([]*model.HierarchyFlow, error)
 	DownstreamCustomers(ctx context.Context, obj *models.InfrastructureAsset, first *int64, after *string, last *int64, before *string) (*model.CustomerConnection, error)
+	ProjectedMrcUsd(ctx context.Context, obj *models.InfrastructureAsset, on models.Date) (models.Money, error)
 }
 type MutationResolver interface {
 	CreateServiceProvider(ctx context.Context, input map[string]any) (*model.ServiceProviderPayload, error)
@@ -732,6 +892,7 @@ type MutationResolver interface {
 	BulkDeleteCircuits(ctx context.Context, input model.BulkDeleteCircuitsInput) (*model.BulkPayload, error)
 	BulkUpdateInfrastructure(ctx context.Context, input model.BulkUpdateInfrastructureInput) (*model.BulkPayload, error)
 	BulkDeleteInfrastructure(ctx context.Context, input model.BulkDeleteInfrastructureInput) (*model.BulkPayload, error)
+	RenewalAction(ctx context.Context, input model.RenewalActionInput) (*model.RenewalActionPayload, error)
 }
 type PlacementResolver interface {
 	Infrastructure(ctx context.Context, obj *model.Placement) (*models.InfrastructureAsset, error)
@@ -757,6 +918,9 @@ type QueryResolver interface {
 	AuditEntries(ctx context.Context, first *int64, after *string, last *int64, before *string, filter *model.AuditEntryFilter) (*model.AuditEntryConnection, error)
 	AttributionSummary(ctx context.Context) (*model.AttributionSummary, error)
 	AttributionTree(ctx context.Context, assetID string, depth *int64) (*model.AttributionTreeNode, error)
+	Dashboard(ctx context.Context) (*portfolio.Dashboard, error)
+	EtfExposure(ctx context.Context, carrier *string) (*portfolio.ETFExposure, error)
+	Renewals(ctx context.Context, state *string, withinDays *int64, first *int64, after *string, last *int64, before *string) (*model.CircuitSummaryConnection, error)
 }
 type RFLinkResolver interface {
 	RfSystem(ctx context.Context, obj *models.RFLink) (*models.RFSystem, error)
@@ -775,6 +939,9 @@ type RFLinkResolver interface {
 	MarginUsd(ctx context.Context, obj *models.RFLink) (models.Money, error)
 	MarginPct(ctx context.Context, obj *models.RFLink) (*models.Decimal, error)
 	CustomersServed(ctx context.Context, obj *models.RFLink) (int64, error)
+}
+type RenewalActionPayloadResolver interface {
+	Circuit(ctx context.Context, obj *model.RenewalActionPayload) (*models.Circuit, error)
 }
 type ServiceProviderResolver interface {
 	Circuits(ctx context.Context, obj *models.ServiceProvider, first *int64, after *string, last *int64, before *string) (*model.CircuitConnection, error)
@@ -1054,6 +1221,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BulkPayload.UserErrors(childComplexity), true
 
+	case "CarrierETF.carrierName", "CarrierETF.carrier":
+		if e.ComplexityRoot.CarrierETF.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierETF.Carrier(childComplexity), true
+	case "CarrierETF.carrierId":
+		if e.ComplexityRoot.CarrierETF.CarrierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierETF.CarrierID(childComplexity), true
+	case "CarrierETF.circuitCount":
+		if e.ComplexityRoot.CarrierETF.CircuitCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierETF.CircuitCount(childComplexity), true
+	case "CarrierETF.circuits":
+		if e.ComplexityRoot.CarrierETF.Circuits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierETF.Circuits(childComplexity), true
+	case "CarrierETF.totalUsd":
+		if e.ComplexityRoot.CarrierETF.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierETF.Total(childComplexity), true
+
+	case "CarrierSpend.carrierName", "CarrierSpend.carrier":
+		if e.ComplexityRoot.CarrierSpend.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierSpend.Carrier(childComplexity), true
+	case "CarrierSpend.carrierId":
+		if e.ComplexityRoot.CarrierSpend.CarrierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierSpend.CarrierID(childComplexity), true
+	case "CarrierSpend.circuitCount":
+		if e.ComplexityRoot.CarrierSpend.CircuitCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierSpend.CircuitCount(childComplexity), true
+	case "CarrierSpend.mrc":
+		if e.ComplexityRoot.CarrierSpend.MRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CarrierSpend.MRC(childComplexity), true
+
 	case "Circuit.aEndpoint":
 		if e.ComplexityRoot.Circuit.A == nil {
 			break
@@ -1209,6 +1432,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Circuit.Placement(childComplexity), true
+	case "Circuit.projectedMrcUsd":
+		if e.ComplexityRoot.Circuit.ProjectedMrcUsd == nil {
+			break
+		}
+
+		args, err := ec.field_Circuit_projectedMrcUsd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Circuit.ProjectedMrcUsd(childComplexity, args["on"].(models.Date)), true
 	case "Circuit.renewalState":
 		if e.ComplexityRoot.Circuit.RenewalState == nil {
 			break
@@ -1288,6 +1522,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CircuitConnection.TotalCount(childComplexity), true
+
+	case "CircuitETF.basis":
+		if e.ComplexityRoot.CircuitETF.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.Basis(childComplexity), true
+	case "CircuitETF.circuit":
+		if e.ComplexityRoot.CircuitETF.Circuit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.Circuit(childComplexity), true
+	case "CircuitETF.etfUsd":
+		if e.ComplexityRoot.CircuitETF.ETF == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.ETF(childComplexity), true
+	case "CircuitETF.etfPct":
+		if e.ComplexityRoot.CircuitETF.ETFPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.ETFPct(childComplexity), true
+	case "CircuitETF.effectiveTermEndDate":
+		if e.ComplexityRoot.CircuitETF.EffectiveTermEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.EffectiveTermEnd(childComplexity), true
+	case "CircuitETF.id":
+		if e.ComplexityRoot.CircuitETF.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.ID(childComplexity), true
+	case "CircuitETF.xiberCircuitLabel":
+		if e.ComplexityRoot.CircuitETF.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.Label(childComplexity), true
+	case "CircuitETF.mrcUsd":
+		if e.ComplexityRoot.CircuitETF.MRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.MRC(childComplexity), true
+	case "CircuitETF.monthsLeft":
+		if e.ComplexityRoot.CircuitETF.MonthsLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.MonthsLeft(childComplexity), true
+	case "CircuitETF.renewalState":
+		if e.ComplexityRoot.CircuitETF.RenewalState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.RenewalState(childComplexity), true
+	case "CircuitETF.status":
+		if e.ComplexityRoot.CircuitETF.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitETF.Status(childComplexity), true
 
 	case "CircuitEdge.cursor":
 		if e.ComplexityRoot.CircuitEdge.Cursor == nil {
@@ -1401,6 +1702,159 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CircuitPayload.UserErrors(childComplexity), true
+
+	case "CircuitSummary.attributedRevenueUsd":
+		if e.ComplexityRoot.CircuitSummary.AttributedRevenue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.AttributedRevenue(childComplexity), true
+	case "CircuitSummary.carrierName":
+		if e.ComplexityRoot.CircuitSummary.Carrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Carrier(childComplexity), true
+	case "CircuitSummary.carrierId":
+		if e.ComplexityRoot.CircuitSummary.CarrierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.CarrierID(childComplexity), true
+	case "CircuitSummary.circuit":
+		if e.ComplexityRoot.CircuitSummary.Circuit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Circuit(childComplexity), true
+	case "CircuitSummary.daysToDeadline":
+		if e.ComplexityRoot.CircuitSummary.DaysToDeadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.DaysToDeadline(childComplexity), true
+	case "CircuitSummary.daysToTermEnd":
+		if e.ComplexityRoot.CircuitSummary.DaysToTermEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.DaysToTermEnd(childComplexity), true
+	case "CircuitSummary.noticeDeadline":
+		if e.ComplexityRoot.CircuitSummary.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Deadline(childComplexity), true
+	case "CircuitSummary.etfUsd":
+		if e.ComplexityRoot.CircuitSummary.ETF == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.ETF(childComplexity), true
+	case "CircuitSummary.effectiveTermEndDate":
+		if e.ComplexityRoot.CircuitSummary.EffectiveTermEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.EffectiveTermEnd(childComplexity), true
+	case "CircuitSummary.id":
+		if e.ComplexityRoot.CircuitSummary.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.ID(childComplexity), true
+	case "CircuitSummary.xiberCircuitLabel":
+		if e.ComplexityRoot.CircuitSummary.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Label(childComplexity), true
+	case "CircuitSummary.mrcUsd":
+		if e.ComplexityRoot.CircuitSummary.MRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.MRC(childComplexity), true
+	case "CircuitSummary.marginUsd":
+		if e.ComplexityRoot.CircuitSummary.Margin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Margin(childComplexity), true
+	case "CircuitSummary.marginPct":
+		if e.ComplexityRoot.CircuitSummary.MarginPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.MarginPct(childComplexity), true
+	case "CircuitSummary.projectedMrcUsd":
+		if e.ComplexityRoot.CircuitSummary.ProjectedMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.ProjectedMRC(childComplexity), true
+	case "CircuitSummary.renewalState":
+		if e.ComplexityRoot.CircuitSummary.RenewalState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.RenewalState(childComplexity), true
+	case "CircuitSummary.renewalType":
+		if e.ComplexityRoot.CircuitSummary.RenewalType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.RenewalType(childComplexity), true
+	case "CircuitSummary.serviceType":
+		if e.ComplexityRoot.CircuitSummary.ServiceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.ServiceType(childComplexity), true
+	case "CircuitSummary.status":
+		if e.ComplexityRoot.CircuitSummary.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.Status(childComplexity), true
+	case "CircuitSummary.contractTermEndDate":
+		if e.ComplexityRoot.CircuitSummary.TermEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummary.TermEnd(childComplexity), true
+
+	case "CircuitSummaryConnection.edges":
+		if e.ComplexityRoot.CircuitSummaryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummaryConnection.Edges(childComplexity), true
+	case "CircuitSummaryConnection.pageInfo":
+		if e.ComplexityRoot.CircuitSummaryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummaryConnection.PageInfo(childComplexity), true
+	case "CircuitSummaryConnection.totalCount":
+		if e.ComplexityRoot.CircuitSummaryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummaryConnection.TotalCount(childComplexity), true
+
+	case "CircuitSummaryEdge.cursor":
+		if e.ComplexityRoot.CircuitSummaryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummaryEdge.Cursor(childComplexity), true
+	case "CircuitSummaryEdge.node":
+		if e.ComplexityRoot.CircuitSummaryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CircuitSummaryEdge.Node(childComplexity), true
 
 	case "Contract.etfUsd":
 		if e.ComplexityRoot.Contract.ETF == nil {
@@ -1680,6 +2134,140 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CustomerPayload.UserErrors(childComplexity), true
 
+	case "Dashboard.asOf":
+		if e.ComplexityRoot.Dashboard.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.AsOf(childComplexity), true
+	case "Dashboard.atRiskCircuits":
+		if e.ComplexityRoot.Dashboard.AtRiskCircuits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.AtRiskCircuits(childComplexity), true
+	case "Dashboard.costForecast":
+		if e.ComplexityRoot.Dashboard.CostForecast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.CostForecast(childComplexity), true
+	case "Dashboard.etfExposureUsd":
+		if e.ComplexityRoot.Dashboard.ETFExposure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.ETFExposure(childComplexity), true
+	case "Dashboard.kpis":
+		if e.ComplexityRoot.Dashboard.KPIs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.KPIs(childComplexity), true
+	case "Dashboard.lowestMargin":
+		if e.ComplexityRoot.Dashboard.LowestMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.LowestMargin(childComplexity), true
+	case "Dashboard.marginHistogram":
+		if e.ComplexityRoot.Dashboard.MarginHistogram == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.MarginHistogram(childComplexity), true
+	case "Dashboard.renewalPipeline":
+		if e.ComplexityRoot.Dashboard.RenewalPipeline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.RenewalPipeline(childComplexity), true
+	case "Dashboard.renewalWindowDays":
+		if e.ComplexityRoot.Dashboard.RenewalWindowDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.RenewalWindowDays(childComplexity), true
+	case "Dashboard.serviceMix":
+		if e.ComplexityRoot.Dashboard.ServiceMix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.ServiceMix(childComplexity), true
+	case "Dashboard.spendByCarrier":
+		if e.ComplexityRoot.Dashboard.SpendByCarrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.SpendByCarrier(childComplexity), true
+	case "Dashboard.stateMix":
+		if e.ComplexityRoot.Dashboard.StateMix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.StateMix(childComplexity), true
+	case "Dashboard.topExpensive":
+		if e.ComplexityRoot.Dashboard.TopExpensive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dashboard.TopExpensive(childComplexity), true
+
+	case "DashboardKPIs.activeCircuits":
+		if e.ComplexityRoot.DashboardKPIs.ActiveCircuits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.ActiveCircuits(childComplexity), true
+	case "DashboardKPIs.circuitMrc":
+		if e.ComplexityRoot.DashboardKPIs.CircuitMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.CircuitMRC(childComplexity), true
+	case "DashboardKPIs.facilityMrc":
+		if e.ComplexityRoot.DashboardKPIs.FacilityMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.FacilityMRC(childComplexity), true
+	case "DashboardKPIs.infrastructureCount":
+		if e.ComplexityRoot.DashboardKPIs.InfrastructureCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.InfrastructureCount(childComplexity), true
+	case "DashboardKPIs.modeledMrr":
+		if e.ComplexityRoot.DashboardKPIs.ModeledMRR == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.ModeledMRR(childComplexity), true
+	case "DashboardKPIs.modeledMargin":
+		if e.ComplexityRoot.DashboardKPIs.ModeledMargin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.ModeledMargin(childComplexity), true
+	case "DashboardKPIs.renewalWindowCount":
+		if e.ComplexityRoot.DashboardKPIs.RenewalWindowCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.RenewalWindowCount(childComplexity), true
+	case "DashboardKPIs.totalCircuits":
+		if e.ComplexityRoot.DashboardKPIs.TotalCircuits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.TotalCircuits(childComplexity), true
+	case "DashboardKPIs.totalMrc":
+		if e.ComplexityRoot.DashboardKPIs.TotalMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DashboardKPIs.TotalMRC(childComplexity), true
+
 	case "DeletePayload.deletedId":
 		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
 			break
@@ -1692,6 +2280,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeletePayload.UserErrors(childComplexity), true
+
+	case "ETFExposure.asOf":
+		if e.ComplexityRoot.ETFExposure.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ETFExposure.AsOf(childComplexity), true
+	case "ETFExposure.byCarrier":
+		if e.ComplexityRoot.ETFExposure.ByCarrier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ETFExposure.ByCarrier(childComplexity), true
+	case "ETFExposure.totalUsd":
+		if e.ComplexityRoot.ETFExposure.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ETFExposure.Total(childComplexity), true
 
 	case "ElectricalService.accountNumber":
 		if e.ComplexityRoot.ElectricalService.AccountNumber == nil {
@@ -1931,6 +2538,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Endpoint.State(childComplexity), true
+
+	case "ForecastPoint.assetMrcUsd":
+		if e.ComplexityRoot.ForecastPoint.AssetMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.AssetMRC(childComplexity), true
+	case "ForecastPoint.circuitMrcUsd":
+		if e.ComplexityRoot.ForecastPoint.CircuitMRC == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.CircuitMRC(childComplexity), true
+	case "ForecastPoint.month":
+		if e.ComplexityRoot.ForecastPoint.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.Month(childComplexity), true
+	case "ForecastPoint.totalMrcUsd":
+		if e.ComplexityRoot.ForecastPoint.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.Total(childComplexity), true
 
 	case "HierarchyFlow.allocationWeight":
 		if e.ComplexityRoot.HierarchyFlow.AllocationWeight == nil {
@@ -2206,6 +2838,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAsset.PriceEscalatorPct(childComplexity), true
+	case "InfrastructureAsset.projectedMrcUsd":
+		if e.ComplexityRoot.InfrastructureAsset.ProjectedMrcUsd == nil {
+			break
+		}
+
+		args, err := ec.field_InfrastructureAsset_projectedMrcUsd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.InfrastructureAsset.ProjectedMrcUsd(childComplexity, args["on"].(models.Date)), true
 	case "InfrastructureAsset.provider":
 		if e.ComplexityRoot.InfrastructureAsset.Provider == nil {
 			break
@@ -2345,6 +2988,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InfrastructureAssetPayload.UserErrors(childComplexity), true
+
+	case "MarginBucketCount.bucket":
+		if e.ComplexityRoot.MarginBucketCount.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarginBucketCount.Bucket(childComplexity), true
+	case "MarginBucketCount.count":
+		if e.ComplexityRoot.MarginBucketCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarginBucketCount.Count(childComplexity), true
 
 	case "Mutation.bulkDeleteCircuits":
 		if e.ComplexityRoot.Mutation.BulkDeleteCircuits == nil {
@@ -2566,6 +3222,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSubtendedLink(childComplexity, args["input"].(model.DeleteSubtendedLinkInput)), true
+	case "Mutation.renewalAction":
+		if e.ComplexityRoot.Mutation.RenewalAction == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_renewalAction_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RenewalAction(childComplexity, args["input"].(model.RenewalActionInput)), true
 	case "Mutation.updateCircuit":
 		if e.ComplexityRoot.Mutation.UpdateCircuit == nil {
 			break
@@ -2777,6 +3444,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Customers(childComplexity, args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string), args["filter"].(*model.CustomerFilter), args["orderBy"].(*model.CustomerOrder)), true
+	case "Query.dashboard":
+		if e.ComplexityRoot.Query.Dashboard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Dashboard(childComplexity), true
 	case "Query.electricalService":
 		if e.ComplexityRoot.Query.ElectricalService == nil {
 			break
@@ -2799,6 +3472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ElectricalServices(childComplexity, args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string), args["filter"].(*model.ElectricalServiceFilter), args["orderBy"].(*model.ElectricalServiceOrder)), true
+	case "Query.etfExposure":
+		if e.ComplexityRoot.Query.EtfExposure == nil {
+			break
+		}
+
+		args, err := ec.field_Query_etfExposure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EtfExposure(childComplexity, args["carrier"].(*string)), true
 	case "Query.infrastructure":
 		if e.ComplexityRoot.Query.Infrastructure == nil {
 			break
@@ -2833,6 +3517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.renewals":
+		if e.ComplexityRoot.Query.Renewals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_renewals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Renewals(childComplexity, args["state"].(*string), args["withinDays"].(*int64), args["first"].(*int64), args["after"].(*string), args["last"].(*int64), args["before"].(*string)), true
 	case "Query.rfLink":
 		if e.ComplexityRoot.Query.RfLink == nil {
 			break
@@ -3266,6 +3961,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RFSystemPayload.UserErrors(childComplexity), true
 
+	case "RenewalActionPayload.action":
+		if e.ComplexityRoot.RenewalActionPayload.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.Action(childComplexity), true
+	case "RenewalActionPayload.circuit":
+		if e.ComplexityRoot.RenewalActionPayload.Circuit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.Circuit(childComplexity), true
+	case "RenewalActionPayload.fromState":
+		if e.ComplexityRoot.RenewalActionPayload.FromState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.FromState(childComplexity), true
+	case "RenewalActionPayload.summary":
+		if e.ComplexityRoot.RenewalActionPayload.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.Summary(childComplexity), true
+	case "RenewalActionPayload.toState":
+		if e.ComplexityRoot.RenewalActionPayload.ToState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.ToState(childComplexity), true
+	case "RenewalActionPayload.userErrors":
+		if e.ComplexityRoot.RenewalActionPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalActionPayload.UserErrors(childComplexity), true
+
+	case "RenewalStateCount.count":
+		if e.ComplexityRoot.RenewalStateCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalStateCount.Count(childComplexity), true
+	case "RenewalStateCount.state":
+		if e.ComplexityRoot.RenewalStateCount.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RenewalStateCount.State(childComplexity), true
+
 	case "ServiceProvider.accountNumber":
 		if e.ComplexityRoot.ServiceProvider.AccountNumber == nil {
 			break
@@ -3400,6 +4145,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceProviderPayload.UserErrors(childComplexity), true
 
+	case "ServiceTypeCount.count":
+		if e.ComplexityRoot.ServiceTypeCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeCount.Count(childComplexity), true
+	case "ServiceTypeCount.serviceType":
+		if e.ComplexityRoot.ServiceTypeCount.ServiceType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceTypeCount.ServiceType(childComplexity), true
+
 	case "ServingHop.infrastructure":
 		if e.ComplexityRoot.ServingHop.Infrastructure == nil {
 			break
@@ -3442,6 +4200,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServingHop.TransportLabel(childComplexity), true
+
+	case "StateCount.count":
+		if e.ComplexityRoot.StateCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateCount.Count(childComplexity), true
+	case "StateCount.state":
+		if e.ComplexityRoot.StateCount.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateCount.State(childComplexity), true
 
 	case "StrandedItem.amountUsd":
 		if e.ComplexityRoot.StrandedItem.AmountUsd == nil {
@@ -3667,6 +4438,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RFLinkOrder", ec.unmarshalInputRFLinkOrder),
 			graphql.NewInputUnmarshaler("RFSystemFilter", ec.unmarshalInputRFSystemFilter),
 			graphql.NewInputUnmarshaler("RFSystemOrder", ec.unmarshalInputRFSystemOrder),
+			graphql.NewInputUnmarshaler("RenewalActionInput", ec.unmarshalInputRenewalActionInput),
 			graphql.NewInputUnmarshaler("ServiceProviderFilter", ec.unmarshalInputServiceProviderFilter),
 			graphql.NewInputUnmarshaler("ServiceProviderOrder", ec.unmarshalInputServiceProviderOrder),
 			graphql.NewInputUnmarshaler("SubtendedLinkFilter", ec.unmarshalInputSubtendedLinkFilter),
@@ -3754,7 +4526,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/attribution.graphqls" "schema/base.graphqls" "schema/connections.graphqls" "schema/mutation.graphqls" "schema/query.graphqls" "schema/types.graphqls"
+//go:embed "schema/attribution.graphqls" "schema/base.graphqls" "schema/connections.graphqls" "schema/mutation.graphqls" "schema/portfolio.graphqls" "schema/query.graphqls" "schema/types.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3770,6 +4542,7 @@ var sources = []*ast.Source{
 	{Name: "schema/base.graphqls", Input: sourceData("schema/base.graphqls"), BuiltIn: false},
 	{Name: "schema/connections.graphqls", Input: sourceData("schema/connections.graphqls"), BuiltIn: false},
 	{Name: "schema/mutation.graphqls", Input: sourceData("schema/mutation.graphqls"), BuiltIn: false},
+	{Name: "schema/portfolio.graphqls", Input: sourceData("schema/portfolio.graphqls"), BuiltIn: false},
 	{Name: "schema/query.graphqls", Input: sourceData("schema/query.graphqls"), BuiltIn: false},
 	{Name: "schema/types.graphqls", Input: sourceData("schema/types.graphqls"), BuiltIn: false},
 }
@@ -3893,6 +4666,40 @@ func (ec *executionContext) childFields_BulkPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type BulkPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CarrierETF(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "carrierId":
+		return ec.fieldContext_CarrierETF_carrierId(ctx, field)
+	case "carrierName":
+		return ec.fieldContext_CarrierETF_carrierName(ctx, field)
+	case "carrier":
+		return ec.fieldContext_CarrierETF_carrier(ctx, field)
+	case "totalUsd":
+		return ec.fieldContext_CarrierETF_totalUsd(ctx, field)
+	case "circuitCount":
+		return ec.fieldContext_CarrierETF_circuitCount(ctx, field)
+	case "circuits":
+		return ec.fieldContext_CarrierETF_circuits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CarrierETF", field.Name)
+}
+
+func (ec *executionContext) childFields_CarrierSpend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "carrierId":
+		return ec.fieldContext_CarrierSpend_carrierId(ctx, field)
+	case "carrierName":
+		return ec.fieldContext_CarrierSpend_carrierName(ctx, field)
+	case "carrier":
+		return ec.fieldContext_CarrierSpend_carrier(ctx, field)
+	case "mrc":
+		return ec.fieldContext_CarrierSpend_mrc(ctx, field)
+	case "circuitCount":
+		return ec.fieldContext_CarrierSpend_circuitCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CarrierSpend", field.Name)
+}
+
 func (ec *executionContext) childFields_Circuit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3965,6 +4772,8 @@ func (ec *executionContext) childFields_Circuit(ctx context.Context, field graph
 		return ec.fieldContext_Circuit_marginPct(ctx, field)
 	case "customersServed":
 		return ec.fieldContext_Circuit_customersServed(ctx, field)
+	case "projectedMrcUsd":
+		return ec.fieldContext_Circuit_projectedMrcUsd(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Circuit", field.Name)
 }
@@ -3979,6 +4788,34 @@ func (ec *executionContext) childFields_CircuitConnection(ctx context.Context, f
 		return ec.fieldContext_CircuitConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CircuitConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CircuitETF(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CircuitETF_id(ctx, field)
+	case "circuit":
+		return ec.fieldContext_CircuitETF_circuit(ctx, field)
+	case "xiberCircuitLabel":
+		return ec.fieldContext_CircuitETF_xiberCircuitLabel(ctx, field)
+	case "status":
+		return ec.fieldContext_CircuitETF_status(ctx, field)
+	case "mrcUsd":
+		return ec.fieldContext_CircuitETF_mrcUsd(ctx, field)
+	case "etfUsd":
+		return ec.fieldContext_CircuitETF_etfUsd(ctx, field)
+	case "basis":
+		return ec.fieldContext_CircuitETF_basis(ctx, field)
+	case "etfPct":
+		return ec.fieldContext_CircuitETF_etfPct(ctx, field)
+	case "monthsLeft":
+		return ec.fieldContext_CircuitETF_monthsLeft(ctx, field)
+	case "effectiveTermEndDate":
+		return ec.fieldContext_CircuitETF_effectiveTermEndDate(ctx, field)
+	case "renewalState":
+		return ec.fieldContext_CircuitETF_renewalState(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircuitETF", field.Name)
 }
 
 func (ec *executionContext) childFields_CircuitEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4045,6 +4882,74 @@ func (ec *executionContext) childFields_CircuitPayload(ctx context.Context, fiel
 		return ec.fieldContext_CircuitPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CircuitPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CircuitSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CircuitSummary_id(ctx, field)
+	case "circuit":
+		return ec.fieldContext_CircuitSummary_circuit(ctx, field)
+	case "xiberCircuitLabel":
+		return ec.fieldContext_CircuitSummary_xiberCircuitLabel(ctx, field)
+	case "carrierId":
+		return ec.fieldContext_CircuitSummary_carrierId(ctx, field)
+	case "carrierName":
+		return ec.fieldContext_CircuitSummary_carrierName(ctx, field)
+	case "serviceType":
+		return ec.fieldContext_CircuitSummary_serviceType(ctx, field)
+	case "status":
+		return ec.fieldContext_CircuitSummary_status(ctx, field)
+	case "mrcUsd":
+		return ec.fieldContext_CircuitSummary_mrcUsd(ctx, field)
+	case "projectedMrcUsd":
+		return ec.fieldContext_CircuitSummary_projectedMrcUsd(ctx, field)
+	case "attributedRevenueUsd":
+		return ec.fieldContext_CircuitSummary_attributedRevenueUsd(ctx, field)
+	case "marginUsd":
+		return ec.fieldContext_CircuitSummary_marginUsd(ctx, field)
+	case "marginPct":
+		return ec.fieldContext_CircuitSummary_marginPct(ctx, field)
+	case "contractTermEndDate":
+		return ec.fieldContext_CircuitSummary_contractTermEndDate(ctx, field)
+	case "effectiveTermEndDate":
+		return ec.fieldContext_CircuitSummary_effectiveTermEndDate(ctx, field)
+	case "renewalType":
+		return ec.fieldContext_CircuitSummary_renewalType(ctx, field)
+	case "renewalState":
+		return ec.fieldContext_CircuitSummary_renewalState(ctx, field)
+	case "noticeDeadline":
+		return ec.fieldContext_CircuitSummary_noticeDeadline(ctx, field)
+	case "daysToDeadline":
+		return ec.fieldContext_CircuitSummary_daysToDeadline(ctx, field)
+	case "daysToTermEnd":
+		return ec.fieldContext_CircuitSummary_daysToTermEnd(ctx, field)
+	case "etfUsd":
+		return ec.fieldContext_CircuitSummary_etfUsd(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircuitSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_CircuitSummaryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CircuitSummaryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CircuitSummaryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CircuitSummaryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircuitSummaryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CircuitSummaryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CircuitSummaryEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CircuitSummaryEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CircuitSummaryEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Contract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4163,6 +5068,62 @@ func (ec *executionContext) childFields_CustomerPayload(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CustomerPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Dashboard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_Dashboard_asOf(ctx, field)
+	case "renewalWindowDays":
+		return ec.fieldContext_Dashboard_renewalWindowDays(ctx, field)
+	case "kpis":
+		return ec.fieldContext_Dashboard_kpis(ctx, field)
+	case "spendByCarrier":
+		return ec.fieldContext_Dashboard_spendByCarrier(ctx, field)
+	case "serviceMix":
+		return ec.fieldContext_Dashboard_serviceMix(ctx, field)
+	case "stateMix":
+		return ec.fieldContext_Dashboard_stateMix(ctx, field)
+	case "renewalPipeline":
+		return ec.fieldContext_Dashboard_renewalPipeline(ctx, field)
+	case "marginHistogram":
+		return ec.fieldContext_Dashboard_marginHistogram(ctx, field)
+	case "atRiskCircuits":
+		return ec.fieldContext_Dashboard_atRiskCircuits(ctx, field)
+	case "topExpensive":
+		return ec.fieldContext_Dashboard_topExpensive(ctx, field)
+	case "lowestMargin":
+		return ec.fieldContext_Dashboard_lowestMargin(ctx, field)
+	case "costForecast":
+		return ec.fieldContext_Dashboard_costForecast(ctx, field)
+	case "etfExposureUsd":
+		return ec.fieldContext_Dashboard_etfExposureUsd(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dashboard", field.Name)
+}
+
+func (ec *executionContext) childFields_DashboardKPIs(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCircuits":
+		return ec.fieldContext_DashboardKPIs_totalCircuits(ctx, field)
+	case "activeCircuits":
+		return ec.fieldContext_DashboardKPIs_activeCircuits(ctx, field)
+	case "infrastructureCount":
+		return ec.fieldContext_DashboardKPIs_infrastructureCount(ctx, field)
+	case "circuitMrc":
+		return ec.fieldContext_DashboardKPIs_circuitMrc(ctx, field)
+	case "facilityMrc":
+		return ec.fieldContext_DashboardKPIs_facilityMrc(ctx, field)
+	case "totalMrc":
+		return ec.fieldContext_DashboardKPIs_totalMrc(ctx, field)
+	case "modeledMrr":
+		return ec.fieldContext_DashboardKPIs_modeledMrr(ctx, field)
+	case "modeledMargin":
+		return ec.fieldContext_DashboardKPIs_modeledMargin(ctx, field)
+	case "renewalWindowCount":
+		return ec.fieldContext_DashboardKPIs_renewalWindowCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DashboardKPIs", field.Name)
+}
+
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "deletedId":
@@ -4171,6 +5132,18 @@ func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field
 		return ec.fieldContext_DeletePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ETFExposure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_ETFExposure_asOf(ctx, field)
+	case "totalUsd":
+		return ec.fieldContext_ETFExposure_totalUsd(ctx, field)
+	case "byCarrier":
+		return ec.fieldContext_ETFExposure_byCarrier(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ETFExposure", field.Name)
 }
 
 func (ec *executionContext) childFields_ElectricalService(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4279,6 +5252,20 @@ func (ec *executionContext) childFields_Endpoint(ctx context.Context, field grap
 		return ec.fieldContext_Endpoint_customer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Endpoint", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_ForecastPoint_month(ctx, field)
+	case "circuitMrcUsd":
+		return ec.fieldContext_ForecastPoint_circuitMrcUsd(ctx, field)
+	case "assetMrcUsd":
+		return ec.fieldContext_ForecastPoint_assetMrcUsd(ctx, field)
+	case "totalMrcUsd":
+		return ec.fieldContext_ForecastPoint_totalMrcUsd(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastPoint", field.Name)
 }
 
 func (ec *executionContext) childFields_HierarchyFlow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4403,6 +5390,8 @@ func (ec *executionContext) childFields_InfrastructureAsset(ctx context.Context,
 		return ec.fieldContext_InfrastructureAsset_children(ctx, field)
 	case "downstreamCustomers":
 		return ec.fieldContext_InfrastructureAsset_downstreamCustomers(ctx, field)
+	case "projectedMrcUsd":
+		return ec.fieldContext_InfrastructureAsset_projectedMrcUsd(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InfrastructureAsset", field.Name)
 }
@@ -4437,6 +5426,16 @@ func (ec *executionContext) childFields_InfrastructureAssetPayload(ctx context.C
 		return ec.fieldContext_InfrastructureAssetPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InfrastructureAssetPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MarginBucketCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bucket":
+		return ec.fieldContext_MarginBucketCount_bucket(ctx, field)
+	case "count":
+		return ec.fieldContext_MarginBucketCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MarginBucketCount", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4627,6 +5626,34 @@ func (ec *executionContext) childFields_RFSystemPayload(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type RFSystemPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_RenewalActionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_RenewalActionPayload_action(ctx, field)
+	case "fromState":
+		return ec.fieldContext_RenewalActionPayload_fromState(ctx, field)
+	case "toState":
+		return ec.fieldContext_RenewalActionPayload_toState(ctx, field)
+	case "circuit":
+		return ec.fieldContext_RenewalActionPayload_circuit(ctx, field)
+	case "summary":
+		return ec.fieldContext_RenewalActionPayload_summary(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RenewalActionPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RenewalActionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RenewalStateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_RenewalStateCount_state(ctx, field)
+	case "count":
+		return ec.fieldContext_RenewalStateCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RenewalStateCount", field.Name)
+}
+
 func (ec *executionContext) childFields_ServiceProvider(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4691,6 +5718,16 @@ func (ec *executionContext) childFields_ServiceProviderPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ServiceProviderPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ServiceTypeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "serviceType":
+		return ec.fieldContext_ServiceTypeCount_serviceType(ctx, field)
+	case "count":
+		return ec.fieldContext_ServiceTypeCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceTypeCount", field.Name)
+}
+
 func (ec *executionContext) childFields_ServingHop(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "infrastructureId":
@@ -4709,6 +5746,16 @@ func (ec *executionContext) childFields_ServingHop(ctx context.Context, field gr
 		return ec.fieldContext_ServingHop_transport(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServingHop", field.Name)
+}
+
+func (ec *executionContext) childFields_StateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_StateCount_state(ctx, field)
+	case "count":
+		return ec.fieldContext_StateCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StateCount", field.Name)
 }
 
 func (ec *executionContext) childFields_StrandedItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4959,6 +6006,20 @@ func (ec *executionContext) field_Circuit_lifecycleEvents_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Circuit_projectedMrcUsd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (models.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_circuits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5184,6 +6245,20 @@ func (ec *executionContext) field_InfrastructureAsset_electricalServices_args(ct
 		return nil, err
 	}
 	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_InfrastructureAsset_projectedMrcUsd_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (models.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
 	return args, nil
 }
 
@@ -5535,6 +6610,20 @@ func (ec *executionContext) field_Mutation_deleteSubtendedLink_args(ctx context.
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteSubtendedLinkInput, error) {
 			return ec.unmarshalNDeleteSubtendedLinkInput2githubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐDeleteSubtendedLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_renewalAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RenewalActionInput, error) {
+			return ec.unmarshalNRenewalActionInput2githubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐRenewalActionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5941,6 +7030,20 @@ func (ec *executionContext) field_Query_electricalServices_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_etfExposure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "carrier",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["carrier"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_infrastructureAsset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6020,6 +7123,60 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_renewals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "state",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["state"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int64, error) {
+			return ec.unmarshalOInt2ᚖint64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -7405,6 +8562,286 @@ func (ec *executionContext) fieldContext_BulkPayload_userErrors(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _CarrierETF_carrierId(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_carrierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarrierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_carrierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierETF", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CarrierETF_carrierName(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_carrierName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_carrierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierETF", field, false, false, "String")
+}
+
+func (ec *executionContext) _CarrierETF_carrier(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CarrierETF().Carrier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.ServiceProvider) graphql.Marshaler {
+			return ec.marshalOServiceProvider2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐServiceProvider(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CarrierETF",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceProvider(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CarrierETF_totalUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_totalUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_totalUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierETF", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CarrierETF_circuitCount(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_circuitCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CircuitCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_circuitCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierETF", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CarrierETF_circuits(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierETF_circuits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Circuits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CircuitETF) graphql.Marshaler {
+			return ec.marshalNCircuitETF2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitETFᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierETF_circuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CarrierETF",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitETF(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CarrierSpend_carrierId(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierSpend_carrierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarrierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierSpend_carrierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierSpend", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CarrierSpend_carrierName(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierSpend_carrierName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierSpend_carrierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierSpend", field, false, false, "String")
+}
+
+func (ec *executionContext) _CarrierSpend_carrier(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierSpend_carrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CarrierSpend().Carrier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.ServiceProvider) graphql.Marshaler {
+			return ec.marshalOServiceProvider2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐServiceProvider(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierSpend_carrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CarrierSpend",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceProvider(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CarrierSpend_mrc(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierSpend_mrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierSpend_mrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierSpend", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CarrierSpend_circuitCount(ctx context.Context, field graphql.CollectedField, obj *portfolio.CarrierSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CarrierSpend_circuitCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CircuitCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CarrierSpend_circuitCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CarrierSpend", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Circuit_id(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8276,6 +9713,50 @@ func (ec *executionContext) fieldContext_Circuit_customersServed(_ context.Conte
 	return graphql.NewScalarFieldContext("Circuit", field, true, true, "Int")
 }
 
+func (ec *executionContext) _Circuit_projectedMrcUsd(ctx context.Context, field graphql.CollectedField, obj *models.Circuit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Circuit_projectedMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Circuit().ProjectedMrcUsd(ctx, obj, fc.Args["on"].(models.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Circuit_projectedMrcUsd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Circuit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Money does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Circuit_projectedMrcUsd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CircuitConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CircuitConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8361,6 +9842,268 @@ func (ec *executionContext) _CircuitConnection_totalCount(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_CircuitConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CircuitConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircuitETF_id(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CircuitETF_circuit(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_circuit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CircuitETF().Circuit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Circuit) graphql.Marshaler {
+			return ec.marshalOCircuit2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCircuit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_circuit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircuitETF",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Circuit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircuitETF_xiberCircuitLabel(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_xiberCircuitLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_xiberCircuitLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitETF_status(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitETF_mrcUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_mrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_mrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitETF_etfUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_etfUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ETF, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_etfUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitETF_basis(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitETF_etfPct(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_etfPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ETFPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_etfPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CircuitETF_monthsLeft(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_monthsLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonthsLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_monthsLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircuitETF_effectiveTermEndDate(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_effectiveTermEndDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveTermEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_effectiveTermEndDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CircuitETF_renewalState(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitETF) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitETF_renewalState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitETF_renewalState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitETF", field, false, false, "String")
 }
 
 func (ec *executionContext) _CircuitEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CircuitEdge) (ret graphql.Marshaler) {
@@ -8826,6 +10569,617 @@ func (ec *executionContext) fieldContext_CircuitPayload_userErrors(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircuitSummary_id(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CircuitSummary_circuit(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_circuit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CircuitSummary().Circuit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Circuit) graphql.Marshaler {
+			return ec.marshalOCircuit2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCircuit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_circuit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircuitSummary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Circuit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircuitSummary_xiberCircuitLabel(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_xiberCircuitLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_xiberCircuitLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_carrierId(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_carrierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CarrierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_carrierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CircuitSummary_carrierName(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_carrierName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Carrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_carrierName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_serviceType(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_serviceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_serviceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_status(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_mrcUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_mrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_mrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitSummary_projectedMrcUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_projectedMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectedMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_projectedMrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitSummary_attributedRevenueUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_attributedRevenueUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttributedRevenue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_attributedRevenueUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitSummary_marginUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_marginUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Margin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_marginUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitSummary_marginPct(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_marginPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarginPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Decimal) graphql.Marshaler {
+			return ec.marshalODecimal2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDecimal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_marginPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Decimal")
+}
+
+func (ec *executionContext) _CircuitSummary_contractTermEndDate(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_contractTermEndDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TermEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_contractTermEndDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CircuitSummary_effectiveTermEndDate(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_effectiveTermEndDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveTermEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_effectiveTermEndDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CircuitSummary_renewalType(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_renewalType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_renewalType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_renewalState(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_renewalState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_renewalState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummary_noticeDeadline(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_noticeDeadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_noticeDeadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CircuitSummary_daysToDeadline(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_daysToDeadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysToDeadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_daysToDeadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircuitSummary_daysToTermEnd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_daysToTermEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DaysToTermEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_daysToTermEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircuitSummary_etfUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.CircuitSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummary_etfUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ETF, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummary_etfUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummary", field, false, false, "Money")
+}
+
+func (ec *executionContext) _CircuitSummaryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CircuitSummaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummaryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CircuitSummaryEdge) graphql.Marshaler {
+			return ec.marshalNCircuitSummaryEdge2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummaryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircuitSummaryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummaryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircuitSummaryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CircuitSummaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummaryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummaryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircuitSummaryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CircuitSummaryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CircuitSummaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummaryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummaryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummaryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CircuitSummaryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CircuitSummaryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummaryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummaryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CircuitSummaryEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CircuitSummaryEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CircuitSummaryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CircuitSummaryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portfolio.CircuitSummary) graphql.Marshaler {
+			return ec.marshalNCircuitSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CircuitSummaryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CircuitSummaryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummary(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9946,6 +12300,602 @@ func (ec *executionContext) fieldContext_CustomerPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Dashboard_asOf(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dashboard", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Dashboard_renewalWindowDays(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_renewalWindowDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalWindowDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_renewalWindowDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dashboard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Dashboard_kpis(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_kpis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KPIs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v portfolio.KPIs) graphql.Marshaler {
+			return ec.marshalNDashboardKPIs2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐKPIs(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_kpis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DashboardKPIs(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_spendByCarrier(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_spendByCarrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpendByCarrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CarrierSpend) graphql.Marshaler {
+			return ec.marshalNCarrierSpend2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierSpendᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_spendByCarrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CarrierSpend(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_serviceMix(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_serviceMix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceMix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.ServiceTypeCount) graphql.Marshaler {
+			return ec.marshalNServiceTypeCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐServiceTypeCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_serviceMix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceTypeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_stateMix(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_stateMix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StateMix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.StateCount) graphql.Marshaler {
+			return ec.marshalNStateCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐStateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_stateMix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_renewalPipeline(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_renewalPipeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalPipeline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.StateCount) graphql.Marshaler {
+			return ec.marshalNRenewalStateCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐStateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_renewalPipeline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenewalStateCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_marginHistogram(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_marginHistogram(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarginHistogram, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.BucketCount) graphql.Marshaler {
+			return ec.marshalNMarginBucketCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐBucketCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_marginHistogram(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarginBucketCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_atRiskCircuits(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_atRiskCircuits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AtRiskCircuits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CircuitSummary) graphql.Marshaler {
+			return ec.marshalNCircuitSummary2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummaryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_atRiskCircuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_topExpensive(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_topExpensive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopExpensive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CircuitSummary) graphql.Marshaler {
+			return ec.marshalNCircuitSummary2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummaryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_topExpensive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_lowestMargin(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_lowestMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LowestMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CircuitSummary) graphql.Marshaler {
+			return ec.marshalNCircuitSummary2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummaryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_lowestMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_costForecast(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_costForecast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostForecast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []analytics.ForecastPoint) graphql.Marshaler {
+			return ec.marshalNForecastPoint2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐForecastPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_costForecast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dashboard",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ForecastPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dashboard_etfExposureUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.Dashboard) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dashboard_etfExposureUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ETFExposure, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dashboard_etfExposureUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dashboard", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_totalCircuits(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_totalCircuits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCircuits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_totalCircuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DashboardKPIs_activeCircuits(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_activeCircuits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActiveCircuits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_activeCircuits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DashboardKPIs_infrastructureCount(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_infrastructureCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InfrastructureCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_infrastructureCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DashboardKPIs_circuitMrc(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_circuitMrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CircuitMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_circuitMrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_facilityMrc(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_facilityMrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FacilityMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_facilityMrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_totalMrc(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_totalMrc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_totalMrc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_modeledMrr(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_modeledMrr(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ModeledMRR, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_modeledMrr(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_modeledMargin(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_modeledMargin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ModeledMargin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_modeledMargin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Money")
+}
+
+func (ec *executionContext) _DashboardKPIs_renewalWindowCount(ctx context.Context, field graphql.CollectedField, obj *portfolio.KPIs) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DashboardKPIs_renewalWindowCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RenewalWindowCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DashboardKPIs_renewalWindowCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DashboardKPIs", field, false, false, "Int")
+}
+
 func (ec *executionContext) _DeletePayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9996,6 +12946,84 @@ func (ec *executionContext) fieldContext_DeletePayload_userErrors(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ETFExposure_asOf(ctx context.Context, field graphql.CollectedField, obj *portfolio.ETFExposure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ETFExposure_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ETFExposure_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ETFExposure", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ETFExposure_totalUsd(ctx context.Context, field graphql.CollectedField, obj *portfolio.ETFExposure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ETFExposure_totalUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ETFExposure_totalUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ETFExposure", field, false, false, "Money")
+}
+
+func (ec *executionContext) _ETFExposure_byCarrier(ctx context.Context, field graphql.CollectedField, obj *portfolio.ETFExposure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ETFExposure_byCarrier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCarrier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []portfolio.CarrierETF) graphql.Marshaler {
+			return ec.marshalNCarrierETF2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierETFᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ETFExposure_byCarrier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ETFExposure",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CarrierETF(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10986,6 +14014,98 @@ func (ec *executionContext) fieldContext_Endpoint_customer(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ForecastPoint_month(ctx context.Context, field graphql.CollectedField, obj *analytics.ForecastPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastPoint_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastPoint_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastPoint", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ForecastPoint_circuitMrcUsd(ctx context.Context, field graphql.CollectedField, obj *analytics.ForecastPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastPoint_circuitMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CircuitMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastPoint_circuitMrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastPoint", field, false, false, "Money")
+}
+
+func (ec *executionContext) _ForecastPoint_assetMrcUsd(ctx context.Context, field graphql.CollectedField, obj *analytics.ForecastPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastPoint_assetMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssetMRC, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastPoint_assetMrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastPoint", field, false, false, "Money")
+}
+
+func (ec *executionContext) _ForecastPoint_totalMrcUsd(ctx context.Context, field graphql.CollectedField, obj *analytics.ForecastPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastPoint_totalMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastPoint_totalMrcUsd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastPoint", field, false, false, "Money")
 }
 
 func (ec *executionContext) _HierarchyFlow_linkId(ctx context.Context, field graphql.CollectedField, obj *model.HierarchyFlow) (ret graphql.Marshaler) {
@@ -12449,6 +15569,50 @@ func (ec *executionContext) fieldContext_InfrastructureAsset_downstreamCustomers
 	return fc, nil
 }
 
+func (ec *executionContext) _InfrastructureAsset_projectedMrcUsd(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InfrastructureAsset_projectedMrcUsd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.InfrastructureAsset().ProjectedMrcUsd(ctx, obj, fc.Args["on"].(models.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InfrastructureAsset_projectedMrcUsd(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InfrastructureAsset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Money does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_InfrastructureAsset_projectedMrcUsd_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _InfrastructureAssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InfrastructureAssetConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12653,6 +15817,52 @@ func (ec *executionContext) fieldContext_InfrastructureAssetPayload_userErrors(_
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MarginBucketCount_bucket(ctx context.Context, field graphql.CollectedField, obj *analytics.BucketCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarginBucketCount_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarginBucketCount_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MarginBucketCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _MarginBucketCount_count(ctx context.Context, field graphql.CollectedField, obj *analytics.BucketCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarginBucketCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarginBucketCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MarginBucketCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Mutation_createServiceProvider(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -13887,6 +17097,50 @@ func (ec *executionContext) fieldContext_Mutation_bulkDeleteInfrastructure(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_renewalAction(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_renewalAction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RenewalAction(ctx, fc.Args["input"].(model.RenewalActionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RenewalActionPayload) graphql.Marshaler {
+			return ec.marshalNRenewalActionPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐRenewalActionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_renewalAction(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RenewalActionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_renewalAction_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14942,6 +18196,126 @@ func (ec *executionContext) fieldContext_Query_attributionTree(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_attributionTree_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_dashboard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dashboard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Dashboard(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portfolio.Dashboard) graphql.Marshaler {
+			return ec.marshalNDashboard2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐDashboard(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dashboard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dashboard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_etfExposure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_etfExposure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EtfExposure(ctx, fc.Args["carrier"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portfolio.ETFExposure) graphql.Marshaler {
+			return ec.marshalNETFExposure2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐETFExposure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_etfExposure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ETFExposure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_etfExposure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_renewals(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_renewals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Renewals(ctx, fc.Args["state"].(*string), fc.Args["withinDays"].(*int64), fc.Args["first"].(*int64), fc.Args["after"].(*string), fc.Args["last"].(*int64), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CircuitSummaryConnection) graphql.Marshaler {
+			return ec.marshalNCircuitSummaryConnection2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_renewals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummaryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_renewals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16456,6 +19830,217 @@ func (ec *executionContext) fieldContext_RFSystemPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _RenewalActionPayload_action(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenewalActionPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _RenewalActionPayload_fromState(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_fromState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_fromState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenewalActionPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _RenewalActionPayload_toState(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_toState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_toState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenewalActionPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _RenewalActionPayload_circuit(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_circuit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RenewalActionPayload().Circuit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Circuit) graphql.Marshaler {
+			return ec.marshalOCircuit2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCircuit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_circuit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RenewalActionPayload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Circuit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RenewalActionPayload_summary(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *portfolio.CircuitSummary) graphql.Marshaler {
+			return ec.marshalOCircuitSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RenewalActionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CircuitSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RenewalActionPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RenewalActionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalActionPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalActionPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RenewalActionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RenewalStateCount_state(ctx context.Context, field graphql.CollectedField, obj *analytics.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalStateCount_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalStateCount_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenewalStateCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _RenewalStateCount_count(ctx context.Context, field graphql.CollectedField, obj *analytics.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RenewalStateCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RenewalStateCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RenewalStateCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ServiceProvider_id(ctx context.Context, field graphql.CollectedField, obj *models.ServiceProvider) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17003,6 +20588,52 @@ func (ec *executionContext) fieldContext_ServiceProviderPayload_userErrors(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _ServiceTypeCount_serviceType(ctx context.Context, field graphql.CollectedField, obj *portfolio.ServiceTypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceTypeCount_serviceType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceTypeCount_serviceType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceTypeCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceTypeCount_count(ctx context.Context, field graphql.CollectedField, obj *portfolio.ServiceTypeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceTypeCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceTypeCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceTypeCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ServingHop_infrastructureId(ctx context.Context, field graphql.CollectedField, obj *model.ServingHop) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17171,6 +20802,52 @@ func (ec *executionContext) _ServingHop_transport(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ServingHop_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServingHop", field, true, true, "Transport")
+}
+
+func (ec *executionContext) _StateCount_state(ctx context.Context, field graphql.CollectedField, obj *portfolio.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateCount_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateCount_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StateCount_count(ctx context.Context, field graphql.CollectedField, obj *portfolio.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _StrandedItem_kind(ctx context.Context, field graphql.CollectedField, obj *model.StrandedItem) (ret graphql.Marshaler) {
@@ -21906,6 +25583,90 @@ func UnmarshalRFSystemOrder(ctx context.Context, raw any) (model.RFSystemOrder, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRenewalActionInput(ctx context.Context, obj any) (model.RenewalActionInput, error) {
+	var it model.RenewalActionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"circuitId", "action", "version", "contractTermStartDate", "contractTermEndDate", "contractTermMonths", "mrcUsd"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "circuitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("circuitId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CircuitID = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "contractTermStartDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contractTermStartDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContractTermStartDate = data
+		case "contractTermEndDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contractTermEndDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContractTermEndDate = data
+		case "contractTermMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contractTermMonths"))
+			data, err := ec.unmarshalOInt2ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContractTermMonths = data
+		case "mrcUsd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mrcUsd"))
+			data, err := ec.unmarshalOMoney2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MrcUsd = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRenewalActionInput unmarshals raw into the RenewalActionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRenewalActionInput(ctx context.Context, raw any) (model.RenewalActionInput, error) {
+	var out model.RenewalActionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RenewalActionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputServiceProviderFilter(ctx context.Context, obj any) (model.ServiceProviderFilter, error) {
 	var it model.ServiceProviderFilter
 	if obj == nil {
@@ -23839,6 +27600,119 @@ func (ec *executionContext) _BulkPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var carrierETFImplementors = []string{"CarrierETF"}
+
+func (ec *executionContext) _CarrierETF(ctx context.Context, sel ast.SelectionSet, obj *portfolio.CarrierETF) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, carrierETFImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CarrierETF")
+		case "carrierId":
+			out.Values[i] = ec._CarrierETF_carrierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierName":
+			out.Values[i] = ec._CarrierETF_carrierName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CarrierETF_carrier(ctx, field, obj)
+				})
+		case "totalUsd":
+			out.Values[i] = ec._CarrierETF_totalUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuitCount":
+			out.Values[i] = ec._CarrierETF_circuitCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuits":
+			out.Values[i] = ec._CarrierETF_circuits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var carrierSpendImplementors = []string{"CarrierSpend"}
+
+func (ec *executionContext) _CarrierSpend(ctx context.Context, sel ast.SelectionSet, obj *portfolio.CarrierSpend) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, carrierSpendImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CarrierSpend")
+		case "carrierId":
+			out.Values[i] = ec._CarrierSpend_carrierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierName":
+			out.Values[i] = ec._CarrierSpend_carrierName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrier":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CarrierSpend_carrier(ctx, field, obj)
+				})
+		case "mrc":
+			out.Values[i] = ec._CarrierSpend_mrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuitCount":
+			out.Values[i] = ec._CarrierSpend_circuitCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var circuitImplementors = []string{"Circuit", "HierarchyNode", "Transport", "Node"}
 
 func (ec *executionContext) _Circuit(ctx context.Context, sel ast.SelectionSet, obj *models.Circuit) graphql.Marshaler {
@@ -24035,6 +27909,12 @@ func (ec *executionContext) _Circuit(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Circuit_customersServed(ctx, field, obj)
 				})
+		case "projectedMrcUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Circuit_projectedMrcUsd(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24077,6 +27957,90 @@ func (ec *executionContext) _CircuitConnection(ctx context.Context, sel ast.Sele
 			out.Values[i] = ec._CircuitConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circuitETFImplementors = []string{"CircuitETF"}
+
+func (ec *executionContext) _CircuitETF(ctx context.Context, sel ast.SelectionSet, obj *portfolio.CircuitETF) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circuitETFImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircuitETF")
+		case "id":
+			out.Values[i] = ec._CircuitETF_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CircuitETF_circuit(ctx, field, obj)
+				})
+		case "xiberCircuitLabel":
+			out.Values[i] = ec._CircuitETF_xiberCircuitLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CircuitETF_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mrcUsd":
+			out.Values[i] = ec._CircuitETF_mrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "etfUsd":
+			out.Values[i] = ec._CircuitETF_etfUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "basis":
+			out.Values[i] = ec._CircuitETF_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "etfPct":
+			out.Values[i] = ec._CircuitETF_etfPct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "monthsLeft":
+			out.Values[i] = ec._CircuitETF_monthsLeft(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "effectiveTermEndDate":
+			out.Values[i] = ec._CircuitETF_effectiveTermEndDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewalState":
+			out.Values[i] = ec._CircuitETF_renewalState(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24305,6 +28269,216 @@ func (ec *executionContext) _CircuitPayload(ctx context.Context, sel ast.Selecti
 			}
 		case "userErrors":
 			out.Values[i] = ec._CircuitPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circuitSummaryImplementors = []string{"CircuitSummary"}
+
+func (ec *executionContext) _CircuitSummary(ctx context.Context, sel ast.SelectionSet, obj *portfolio.CircuitSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circuitSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircuitSummary")
+		case "id":
+			out.Values[i] = ec._CircuitSummary_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CircuitSummary_circuit(ctx, field, obj)
+				})
+		case "xiberCircuitLabel":
+			out.Values[i] = ec._CircuitSummary_xiberCircuitLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierId":
+			out.Values[i] = ec._CircuitSummary_carrierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "carrierName":
+			out.Values[i] = ec._CircuitSummary_carrierName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceType":
+			out.Values[i] = ec._CircuitSummary_serviceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CircuitSummary_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mrcUsd":
+			out.Values[i] = ec._CircuitSummary_mrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "projectedMrcUsd":
+			out.Values[i] = ec._CircuitSummary_projectedMrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attributedRevenueUsd":
+			out.Values[i] = ec._CircuitSummary_attributedRevenueUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "marginUsd":
+			out.Values[i] = ec._CircuitSummary_marginUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "marginPct":
+			out.Values[i] = ec._CircuitSummary_marginPct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractTermEndDate":
+			out.Values[i] = ec._CircuitSummary_contractTermEndDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "effectiveTermEndDate":
+			out.Values[i] = ec._CircuitSummary_effectiveTermEndDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewalType":
+			out.Values[i] = ec._CircuitSummary_renewalType(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renewalState":
+			out.Values[i] = ec._CircuitSummary_renewalState(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticeDeadline":
+			out.Values[i] = ec._CircuitSummary_noticeDeadline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "daysToDeadline":
+			out.Values[i] = ec._CircuitSummary_daysToDeadline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "daysToTermEnd":
+			out.Values[i] = ec._CircuitSummary_daysToTermEnd(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "etfUsd":
+			out.Values[i] = ec._CircuitSummary_etfUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circuitSummaryConnectionImplementors = []string{"CircuitSummaryConnection"}
+
+func (ec *executionContext) _CircuitSummaryConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CircuitSummaryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circuitSummaryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircuitSummaryConnection")
+		case "edges":
+			out.Values[i] = ec._CircuitSummaryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CircuitSummaryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CircuitSummaryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var circuitSummaryEdgeImplementors = []string{"CircuitSummaryEdge"}
+
+func (ec *executionContext) _CircuitSummaryEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CircuitSummaryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, circuitSummaryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CircuitSummaryEdge")
+		case "cursor":
+			out.Values[i] = ec._CircuitSummaryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CircuitSummaryEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -24691,6 +28865,172 @@ func (ec *executionContext) _CustomerPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var dashboardImplementors = []string{"Dashboard"}
+
+func (ec *executionContext) _Dashboard(ctx context.Context, sel ast.SelectionSet, obj *portfolio.Dashboard) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dashboardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dashboard")
+		case "asOf":
+			out.Values[i] = ec._Dashboard_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renewalWindowDays":
+			out.Values[i] = ec._Dashboard_renewalWindowDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kpis":
+			out.Values[i] = ec._Dashboard_kpis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spendByCarrier":
+			out.Values[i] = ec._Dashboard_spendByCarrier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceMix":
+			out.Values[i] = ec._Dashboard_serviceMix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stateMix":
+			out.Values[i] = ec._Dashboard_stateMix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renewalPipeline":
+			out.Values[i] = ec._Dashboard_renewalPipeline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "marginHistogram":
+			out.Values[i] = ec._Dashboard_marginHistogram(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "atRiskCircuits":
+			out.Values[i] = ec._Dashboard_atRiskCircuits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topExpensive":
+			out.Values[i] = ec._Dashboard_topExpensive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lowestMargin":
+			out.Values[i] = ec._Dashboard_lowestMargin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costForecast":
+			out.Values[i] = ec._Dashboard_costForecast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "etfExposureUsd":
+			out.Values[i] = ec._Dashboard_etfExposureUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dashboardKPIsImplementors = []string{"DashboardKPIs"}
+
+func (ec *executionContext) _DashboardKPIs(ctx context.Context, sel ast.SelectionSet, obj *portfolio.KPIs) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dashboardKPIsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DashboardKPIs")
+		case "totalCircuits":
+			out.Values[i] = ec._DashboardKPIs_totalCircuits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activeCircuits":
+			out.Values[i] = ec._DashboardKPIs_activeCircuits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "infrastructureCount":
+			out.Values[i] = ec._DashboardKPIs_infrastructureCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "circuitMrc":
+			out.Values[i] = ec._DashboardKPIs_circuitMrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facilityMrc":
+			out.Values[i] = ec._DashboardKPIs_facilityMrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalMrc":
+			out.Values[i] = ec._DashboardKPIs_totalMrc(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "modeledMrr":
+			out.Values[i] = ec._DashboardKPIs_modeledMrr(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "modeledMargin":
+			out.Values[i] = ec._DashboardKPIs_modeledMargin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renewalWindowCount":
+			out.Values[i] = ec._DashboardKPIs_renewalWindowCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deletePayloadImplementors = []string{"DeletePayload"}
 
 func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeletePayload) graphql.Marshaler {
@@ -24709,6 +29049,49 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 			}
 		case "userErrors":
 			out.Values[i] = ec._DeletePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eTFExposureImplementors = []string{"ETFExposure"}
+
+func (ec *executionContext) _ETFExposure(ctx context.Context, sel ast.SelectionSet, obj *portfolio.ETFExposure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eTFExposureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ETFExposure")
+		case "asOf":
+			out.Values[i] = ec._ETFExposure_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalUsd":
+			out.Values[i] = ec._ETFExposure_totalUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCarrier":
+			out.Values[i] = ec._ETFExposure_byCarrier(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25053,6 +29436,54 @@ func (ec *executionContext) _Endpoint(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Endpoint_customer(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var forecastPointImplementors = []string{"ForecastPoint"}
+
+func (ec *executionContext) _ForecastPoint(ctx context.Context, sel ast.SelectionSet, obj *analytics.ForecastPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, forecastPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ForecastPoint")
+		case "month":
+			out.Values[i] = ec._ForecastPoint_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "circuitMrcUsd":
+			out.Values[i] = ec._ForecastPoint_circuitMrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assetMrcUsd":
+			out.Values[i] = ec._ForecastPoint_assetMrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalMrcUsd":
+			out.Values[i] = ec._ForecastPoint_totalMrcUsd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25417,6 +29848,12 @@ func (ec *executionContext) _InfrastructureAsset(ctx context.Context, sel ast.Se
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InfrastructureAsset_downstreamCustomers(ctx, field, obj)
 				})
+		case "projectedMrcUsd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InfrastructureAsset_projectedMrcUsd(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25533,6 +29970,44 @@ func (ec *executionContext) _InfrastructureAssetPayload(ctx context.Context, sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._InfrastructureAssetPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var marginBucketCountImplementors = []string{"MarginBucketCount"}
+
+func (ec *executionContext) _MarginBucketCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.BucketCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, marginBucketCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MarginBucketCount")
+		case "bucket":
+			out.Values[i] = ec._MarginBucketCount_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._MarginBucketCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25764,6 +30239,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "bulkDeleteInfrastructure":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_bulkDeleteInfrastructure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renewalAction":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_renewalAction(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26020,6 +30502,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_attributionTree(ctx, field)
+				})
+		case "dashboard":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dashboard(ctx, field)
+				})
+		case "etfExposure":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_etfExposure(ctx, field)
+				})
+		case "renewals":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_renewals(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -26567,6 +31067,103 @@ func (ec *executionContext) _RFSystemPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var renewalActionPayloadImplementors = []string{"RenewalActionPayload"}
+
+func (ec *executionContext) _RenewalActionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RenewalActionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, renewalActionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RenewalActionPayload")
+		case "action":
+			out.Values[i] = ec._RenewalActionPayload_action(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromState":
+			out.Values[i] = ec._RenewalActionPayload_fromState(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toState":
+			out.Values[i] = ec._RenewalActionPayload_toState(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "circuit":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RenewalActionPayload_circuit(ctx, field, obj)
+				})
+		case "summary":
+			out.Values[i] = ec._RenewalActionPayload_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userErrors":
+			out.Values[i] = ec._RenewalActionPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var renewalStateCountImplementors = []string{"RenewalStateCount"}
+
+func (ec *executionContext) _RenewalStateCount(ctx context.Context, sel ast.SelectionSet, obj *analytics.StateCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, renewalStateCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RenewalStateCount")
+		case "state":
+			out.Values[i] = ec._RenewalStateCount_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._RenewalStateCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var serviceProviderImplementors = []string{"ServiceProvider", "Node"}
 
 func (ec *executionContext) _ServiceProvider(ctx context.Context, sel ast.SelectionSet, obj *models.ServiceProvider) graphql.Marshaler {
@@ -26781,6 +31378,44 @@ func (ec *executionContext) _ServiceProviderPayload(ctx context.Context, sel ast
 	return out
 }
 
+var serviceTypeCountImplementors = []string{"ServiceTypeCount"}
+
+func (ec *executionContext) _ServiceTypeCount(ctx context.Context, sel ast.SelectionSet, obj *portfolio.ServiceTypeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceTypeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceTypeCount")
+		case "serviceType":
+			out.Values[i] = ec._ServiceTypeCount_serviceType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ServiceTypeCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var servingHopImplementors = []string{"ServingHop"}
 
 func (ec *executionContext) _ServingHop(ctx context.Context, sel ast.SelectionSet, obj *model.ServingHop) graphql.Marshaler {
@@ -26829,6 +31464,44 @@ func (ec *executionContext) _ServingHop(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ServingHop_transport(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stateCountImplementors = []string{"StateCount"}
+
+func (ec *executionContext) _StateCount(ctx context.Context, sel ast.SelectionSet, obj *portfolio.StateCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stateCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StateCount")
+		case "state":
+			out.Values[i] = ec._StateCount_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StateCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27639,6 +32312,46 @@ func (ec *executionContext) unmarshalNBulkUpdateInfrastructureInput2githubᚗcom
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCarrierETF2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierETF(ctx context.Context, sel ast.SelectionSet, v portfolio.CarrierETF) graphql.Marshaler {
+	return ec._CarrierETF(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCarrierETF2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierETFᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.CarrierETF) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCarrierETF2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierETF(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCarrierSpend2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierSpend(ctx context.Context, sel ast.SelectionSet, v portfolio.CarrierSpend) graphql.Marshaler {
+	return ec._CarrierSpend(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCarrierSpend2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierSpendᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.CarrierSpend) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCarrierSpend2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCarrierSpend(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCircuit2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCircuit(ctx context.Context, sel ast.SelectionSet, v *models.Circuit) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Circuit!")
@@ -27658,6 +32371,26 @@ func (ec *executionContext) marshalNCircuitConnection2ᚖgithubᚗcomᚋxiberᚋ
 		return graphql.Null
 	}
 	return ec._CircuitConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCircuitETF2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitETF(ctx context.Context, sel ast.SelectionSet, v portfolio.CircuitETF) graphql.Marshaler {
+	return ec._CircuitETF(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircuitETF2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitETFᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.CircuitETF) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircuitETF2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitETF(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCircuitEdge2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CircuitEdge) graphql.Marshaler {
@@ -27740,6 +32473,66 @@ func (ec *executionContext) marshalNCircuitPayload2ᚖgithubᚗcomᚋxiberᚋnet
 		return graphql.Null
 	}
 	return ec._CircuitPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCircuitSummary2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx context.Context, sel ast.SelectionSet, v portfolio.CircuitSummary) graphql.Marshaler {
+	return ec._CircuitSummary(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCircuitSummary2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummaryᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.CircuitSummary) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircuitSummary2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCircuitSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx context.Context, sel ast.SelectionSet, v *portfolio.CircuitSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CircuitSummary!")
+		return graphql.Null
+	}
+	return ec._CircuitSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCircuitSummaryConnection2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryConnection(ctx context.Context, sel ast.SelectionSet, v *model.CircuitSummaryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CircuitSummaryConnection!")
+		return graphql.Null
+	}
+	return ec._CircuitSummaryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCircuitSummaryEdge2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CircuitSummaryEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCircuitSummaryEdge2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCircuitSummaryEdge2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐCircuitSummaryEdge(ctx context.Context, sel ast.SelectionSet, v *model.CircuitSummaryEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CircuitSummaryEdge!")
+		return graphql.Null
+	}
+	return ec._CircuitSummaryEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNContract2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCircuit(ctx context.Context, sel ast.SelectionSet, v *models.Circuit) graphql.Marshaler {
@@ -27848,6 +32641,18 @@ func (ec *executionContext) marshalNCustomerPayload2ᚖgithubᚗcomᚋxiberᚋne
 	return ec._CustomerPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDashboard2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐDashboard(ctx context.Context, sel ast.SelectionSet, v *portfolio.Dashboard) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Dashboard!")
+		return graphql.Null
+	}
+	return ec._Dashboard(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDashboardKPIs2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐKPIs(ctx context.Context, sel ast.SelectionSet, v portfolio.KPIs) graphql.Marshaler {
+	return ec._DashboardKPIs(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐDate(ctx context.Context, v any) (models.Date, error) {
 	res, err := scalars.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27924,6 +32729,14 @@ func (ec *executionContext) unmarshalNDeleteSubtendedLinkInput2githubᚗcomᚋxi
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNETFExposure2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐETFExposure(ctx context.Context, sel ast.SelectionSet, v *portfolio.ETFExposure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ETFExposure!")
+		return graphql.Null
+	}
+	return ec._ETFExposure(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNElectricalService2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐElectricalService(ctx context.Context, sel ast.SelectionSet, v *models.ElectricalService) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ElectricalService!")
@@ -27984,6 +32797,26 @@ func (ec *executionContext) marshalNElectricalServicePayload2ᚖgithubᚗcomᚋx
 
 func (ec *executionContext) marshalNEndpoint2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐEndpoint(ctx context.Context, sel ast.SelectionSet, v models.Endpoint) graphql.Marshaler {
 	return ec._Endpoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNForecastPoint2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐForecastPoint(ctx context.Context, sel ast.SelectionSet, v analytics.ForecastPoint) graphql.Marshaler {
+	return ec._ForecastPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNForecastPoint2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐForecastPointᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.ForecastPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNForecastPoint2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐForecastPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNHierarchyFlow2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐHierarchyFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HierarchyFlow) graphql.Marshaler {
@@ -28116,6 +32949,20 @@ func (ec *executionContext) marshalNInfrastructureOrderField2githubᚗcomᚋxibe
 	return v
 }
 
+func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
 	res, err := graphql.UnmarshalInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28128,6 +32975,26 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMarginBucketCount2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐBucketCount(ctx context.Context, sel ast.SelectionSet, v analytics.BucketCount) graphql.Marshaler {
+	return ec._MarginBucketCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMarginBucketCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐBucketCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.BucketCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMarginBucketCount2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐBucketCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNMoney2githubᚗcomᚋxiberᚋnetosᚋmodelsᚐMoney(ctx context.Context, v any) (models.Money, error) {
@@ -28276,6 +33143,39 @@ func (ec *executionContext) marshalNRFSystemPayload2ᚖgithubᚗcomᚋxiberᚋne
 	return ec._RFSystemPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRenewalActionInput2githubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐRenewalActionInput(ctx context.Context, v any) (model.RenewalActionInput, error) {
+	res, err := ec.unmarshalInputRenewalActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRenewalActionPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐRenewalActionPayload(ctx context.Context, sel ast.SelectionSet, v *model.RenewalActionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RenewalActionPayload!")
+		return graphql.Null
+	}
+	return ec._RenewalActionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRenewalStateCount2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐStateCount(ctx context.Context, sel ast.SelectionSet, v analytics.StateCount) graphql.Marshaler {
+	return ec._RenewalStateCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRenewalStateCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋanalyticsᚐStateCountᚄ(ctx context.Context, sel ast.SelectionSet, v []analytics.StateCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRenewalStateCount2githubᚗcomᚋxiberᚋnetosᚋanalyticsᚐStateCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNServiceProvider2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐServiceProvider(ctx context.Context, sel ast.SelectionSet, v *models.ServiceProvider) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ServiceProvider!")
@@ -28334,6 +33234,26 @@ func (ec *executionContext) marshalNServiceProviderPayload2ᚖgithubᚗcomᚋxib
 	return ec._ServiceProviderPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNServiceTypeCount2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐServiceTypeCount(ctx context.Context, sel ast.SelectionSet, v portfolio.ServiceTypeCount) graphql.Marshaler {
+	return ec._ServiceTypeCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNServiceTypeCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐServiceTypeCountᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.ServiceTypeCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceTypeCount2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐServiceTypeCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNServingHop2ᚕᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐServingHopᚄ(ctx context.Context, sel ast.SelectionSet, v [][]*model.ServingHop) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28372,6 +33292,26 @@ func (ec *executionContext) marshalNServingHop2ᚖgithubᚗcomᚋxiberᚋnetos�
 		return graphql.Null
 	}
 	return ec._ServingHop(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStateCount2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐStateCount(ctx context.Context, sel ast.SelectionSet, v portfolio.StateCount) graphql.Marshaler {
+	return ec._StateCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStateCount2ᚕgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐStateCountᚄ(ctx context.Context, sel ast.SelectionSet, v []portfolio.StateCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStateCount2githubᚗcomᚋxiberᚋnetosᚋportfolioᚐStateCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNStrandedItem2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐStrandedItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StrandedItem) graphql.Marshaler {
@@ -28758,6 +33698,13 @@ func (ec *executionContext) unmarshalOCircuitOrder2ᚖgithubᚗcomᚋxiberᚋnet
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOCircuitSummary2ᚖgithubᚗcomᚋxiberᚋnetosᚋportfolioᚐCircuitSummary(ctx context.Context, sel ast.SelectionSet, v *portfolio.CircuitSummary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CircuitSummary(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomer2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *models.Customer) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28956,6 +33903,24 @@ func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.Selecti
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(*v)
 	return res
 }
 

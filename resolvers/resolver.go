@@ -5,19 +5,22 @@ package resolvers
 
 import (
 	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/portfolio"
 )
 
 // Deps are the services the resolvers call.
 type Deps struct {
-	Network *network.Service
+	Network   *network.Service
+	Portfolio *portfolio.Service
 }
 
 // Resolver is the root resolver.
 type Resolver struct {
-	network *network.Service
+	network   *network.Service
+	portfolio *portfolio.Service
 }
 
 // New builds the root resolver.
 func New(deps Deps) *Resolver {
-	return &Resolver{network: deps.Network}
+	return &Resolver{network: deps.Network, portfolio: deps.Portfolio}
 }

@@ -1,6 +1,7 @@
 package resolvers_test
 
 import (
+	"github.com/xiber/netos/network"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -36,6 +37,11 @@ var mutationSamples = map[string]func(f *fixtures) map[string]any{
 	},
 	"updateCustomer": func(f *fixtures) map[string]any { return map[string]any{"id": f.customer(), "status": "inactive"} },
 	"deleteCustomer": func(f *fixtures) map[string]any { return map[string]any{"id": f.customer()} },
+	"renewalAction": func(f *fixtures) map[string]any {
+		c, err := f.a.Network.CreateCircuit(f.ctx, f.vals(network.CircuitSchema, map[string]any{"xiber_circuit_label": f.name("CKT"),
+			"carrier_name": "Fixture Carrier", "service_type": "wave", "contract_term_end_date": "2030-01-31"}))
+		return map[string]any{"circuitId": idOf(f.t, c, err), "action": "negotiating"}
+	},
 	"createRFSystem": func(f *fixtures) map[string]any {
 		return map[string]any{"name": f.name("AF60"), "linkType": "ptp", "equipmentRole": "ptp", "frequencyMhz": 60000}
 	},

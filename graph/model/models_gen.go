@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/resolvers/scalars"
 )
 
@@ -143,6 +144,17 @@ type CircuitOrder struct {
 type CircuitPayload struct {
 	Circuit    *models.Circuit `json:"circuit,omitempty"`
 	UserErrors []*UserError    `json:"userErrors"`
+}
+
+type CircuitSummaryConnection struct {
+	Edges      []*CircuitSummaryEdge `json:"edges"`
+	PageInfo   *PageInfo             `json:"pageInfo"`
+	TotalCount int64                 `json:"totalCount"`
+}
+
+type CircuitSummaryEdge struct {
+	Cursor string                    `json:"cursor"`
+	Node   *portfolio.CircuitSummary `json:"node"`
 }
 
 // CustomerConnection is a page of Customer records.
@@ -405,6 +417,26 @@ type RFSystemOrder struct {
 type RFSystemPayload struct {
 	RfSystem   *models.RFSystem `json:"rfSystem,omitempty"`
 	UserErrors []*UserError     `json:"userErrors"`
+}
+
+// RenewalActionInput records a renewal action on a circuit: notice_sent, negotiating, renewed (with the new term), terminating or reset.
+type RenewalActionInput struct {
+	CircuitID             string        `json:"circuitId"`
+	Action                string        `json:"action"`
+	Version               *int64        `json:"version,omitempty"`
+	ContractTermStartDate *models.Date  `json:"contractTermStartDate,omitempty"`
+	ContractTermEndDate   *models.Date  `json:"contractTermEndDate,omitempty"`
+	ContractTermMonths    *int64        `json:"contractTermMonths,omitempty"`
+	MrcUsd                *models.Money `json:"mrcUsd,omitempty"`
+}
+
+type RenewalActionPayload struct {
+	Action     *string                   `json:"action,omitempty"`
+	FromState  *string                   `json:"fromState,omitempty"`
+	ToState    *string                   `json:"toState,omitempty"`
+	Circuit    *models.Circuit           `json:"circuit,omitempty"`
+	Summary    *portfolio.CircuitSummary `json:"summary,omitempty"`
+	UserErrors []*UserError              `json:"userErrors"`
 }
 
 // ServiceProviderConnection is a page of ServiceProvider records.
