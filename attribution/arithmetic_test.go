@@ -2,6 +2,8 @@ package attribution
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"slices"
@@ -181,5 +183,31 @@ func TestPercent(t *testing.T) {
 		if got := percent(tc.margin, tc.revenue).String(); got != tc.want {
 			t.Errorf("percent(%d, %d) = %s, want %s", tc.margin, tc.revenue, got, tc.want)
 		}
+	}
+}
+
+func TestIDIndexFindsEveryIDAndNothingElse(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("id-%d", i*7)
+		}
+		x, err := newIDIndex(n, "thing", func(i int32) string { return ids[i] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range ids {
+			if got, ok := x.get(id); !ok || got != int32(i) {
+				t.Fatalf("n=%d: get(%q) = %d, %v", n, id, got, ok)
+			}
+		}
+		for _, id := range []string{"", "id-1", "id-", "id-00", "id-" + fmt.Sprint(n*7)} {
+			if _, ok := x.get(id); ok {
+				t.Fatalf("n=%d: get(%q) found something", n, id)
+			}
+		}
+	}
+	if _, err := newIDIndex(3, "thing", func(i int32) string { return []string{"a", "b", "a"}[i] }); !errors.Is(err, ErrSnapshot) {
+		t.Errorf("a duplicate ID: %v, want ErrSnapshot", err)
 	}
 }

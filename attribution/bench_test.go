@@ -14,6 +14,18 @@ func BenchmarkCompute(b *testing.B) {
 	}
 }
 
+// BenchmarkNewGraph is the share of BenchmarkCompute spent resolving the
+// snapshot's IDs and links.
+func BenchmarkNewGraph(b *testing.B) {
+	s := SyntheticSnapshot(10_000, 100_000, 150_000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewGraph(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func TestTheSyntheticNetworkConservesToTheCent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a network of the benchmark's size")
@@ -26,13 +38,14 @@ func TestTheSyntheticNetworkConservesToTheCent(t *testing.T) {
 		t.Errorf("the synthetic network should exercise stranded cost and unattributed revenue: %+v", r.Totals)
 	}
 	// Breakdowns of a sample of sites.
-	for i := 0; i < len(r.Assets); i += 97 {
-		if msg := checkAsset(r, &r.Assets[i]); msg != "" {
+	assets, customers := r.Assets(), r.Customers()
+	for i := 0; i < len(assets); i += 97 {
+		if msg := checkAsset(r, &assets[i]); msg != "" {
 			t.Fatal(msg)
 		}
 	}
-	for i := 0; i < len(r.Customers); i += 997 {
-		if msg := checkCustomer(r, &r.Customers[i]); msg != "" {
+	for i := 0; i < len(customers); i += 997 {
+		if msg := checkCustomer(r, &customers[i]); msg != "" {
 			t.Fatal(msg)
 		}
 	}

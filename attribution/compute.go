@@ -9,8 +9,8 @@ import "fmt"
 // topological pass down for cost, one pass up for revenue. Odd input never
 // makes it panic: references to records not in the snapshot are ignored
 // (see NewGraph), negative weights read as 0, a cycle of site links is a
-// *CycleError (ErrCycle), and duplicate IDs or amounts too large to add up
-// in int64 cents are ErrSnapshot. A nil snapshot is an empty network.
+// *CycleError (ErrCycle), and duplicate IDs within a kind or amounts too
+// large to add up in int64 cents are ErrSnapshot. A nil snapshot is an empty network.
 func Compute(s *Snapshot) (*Report, error) {
 	g, err := NewGraph(s)
 	if err != nil {

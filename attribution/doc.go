@@ -11,16 +11,21 @@
 // cost, pulled from its parents — and one pass up for revenue, children
 // before parents. Both are linear in nodes + links. Counting the distinct
 // customers below each asset is not linear for every DAG; see downstream.go
-// for why it is for networks shaped like networks.
+// for why it is for networks shaped like networks. The rounded figures are
+// kept per record; a record's P&L (CustomerPL, AssetPL…) and breakdowns
+// (Parts, Children, Parents, ServingPaths, Tree) are views made when asked
+// for.
 //
 // # Exactness
 //
 // Cost is exact: every amount is a rational number of cents (ratio), int64
 // over int64 while it fits, a big fraction when allocation weights multiply
-// past that. Revenue is carried in fixed point at 2^-128 cent (fixed.go says
-// why exact rationals cannot be linear there, and why the error, under
-// 2^-60 cent, never changes a reported cent); the revenue parts of one
-// customer's cost are exact.
+// past that. Revenue is carried in fixed point at 2^-128 cent: fixed.go says
+// why exact rationals cannot be linear there, and how figures are snapped
+// to 2^-64 cent so that exact whole and half cents come out exactly. The
+// error, under 2^-60 cent, could change a reported cent only for an exact
+// value that close to a rounding boundary without being on it. The revenue
+// parts of one customer's cost are exact.
 //
 // # Rounding
 //
@@ -61,9 +66,9 @@
 //   - References to records not in the snapshot are ignored (the link is not
 //     live; a transport counts as none; electrical counts nowhere).
 //     Negative weights read as 0. A circuit or RF link placed more than once
-//     keeps the placement of the link with the smallest ID. Duplicate IDs
-//     are ErrSnapshot, as are amounts whose magnitudes add up past 2^62
-//     cents.
+//     keeps the placement of the link with the smallest ID. Two records of
+//     one kind with the same ID are ErrSnapshot, as are amounts whose
+//     magnitudes add up past 2^62 cents.
 //   - The stranded worklist leaves out items whose exact amount is 0.
 //   - Margin percentages are computed from the reported figures, to six
 //     decimals, halves away from zero.

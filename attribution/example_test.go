@@ -52,7 +52,7 @@ func workedExample() *Snapshot {
 	}
 }
 
-func asset(t testing.TB, r *Report, id string) *AssetPL {
+func asset(t testing.TB, r *Report, id string) AssetPL {
 	t.Helper()
 	a, ok := r.Asset(id)
 	if !ok {
@@ -61,7 +61,7 @@ func asset(t testing.TB, r *Report, id string) *AssetPL {
 	return a
 }
 
-func customer(t testing.TB, r *Report, id string) *CustomerPL {
+func customer(t testing.TB, r *Report, id string) CustomerPL {
 	t.Helper()
 	c, ok := r.Customer(id)
 	if !ok {
@@ -70,7 +70,7 @@ func customer(t testing.TB, r *Report, id string) *CustomerPL {
 	return c
 }
 
-func item(t testing.TB, r *Report, id string) *ItemPL {
+func item(t testing.TB, r *Report, id string) ItemPL {
 	t.Helper()
 	it, ok := r.Item(id)
 	if !ok {

@@ -40,16 +40,26 @@ func (f *flows) portionID(p *portion) string {
 
 var errRange = fmt.Errorf("%w: a figure does not fit in int64 cents", ErrSnapshot)
 
-// report rounds the exact flows into the figures of a Report.
+// figures are the reported (rounded) figures that views are made of, by
+// record index.
+type figures struct {
+	customerCost []int64 // per customer
+	pool         []int64 // per asset
+	poolRevenue  []int64 // per asset: the revenue reaching its pool
+	mrcRevenue   []int64 // per asset: the revenue reaching its MRC
+	elecRevenue  []int64 // per electrical service
+	itemRevenue  []int64 // per item
+	downCount    []int32 // per asset: distinct active customers below it
+	downRevenue  []int64 // per asset: their revenue
+}
+
+// report rounds the exact flows into the figures of a Report. The records'
+// P&L structs are made when asked for (views.go), not here: at 200,000
+// records, building them all would be a third of a recompute, and a
+// request seldom reads more than a page of them.
 func (f *flows) report() (*Report, error) {
 	g, s := f.g, f.g.s
-	r := &Report{
-		Customers:  make([]CustomerPL, g.nC),
-		Assets:     make([]AssetPL, g.nA),
-		Items:      make([]ItemPL, len(f.itemCost)),
-		Electrical: make([]ElectricalPL, len(s.Electrical)),
-		f:          f,
-	}
+	r := &Report{f: f}
 	costs, err := f.roundCosts()
 	if err != nil {
 		return nil, err
@@ -58,137 +68,68 @@ func (f *flows) report() (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var d downstreamFigures
-	d.count, d.revenue = f.downstream()
-	var pct pctSlab
-	r.fillCustomers(costs.customer, &pct)
-	if err := r.fillAssets(costs.pool, rev.mrc, d, &pct); err != nil {
+	r.fig = figures{customerCost: costs.customer, pool: costs.pool,
+		mrcRevenue: rev.mrc, elecRevenue: rev.elec, itemRevenue: rev.item}
+	r.fig.downCount, r.fig.downRevenue = f.downstream()
+	if r.fig.poolRevenue, err = f.poolRevenue(); err != nil {
 		return nil, err
 	}
-	r.fillItems(rev.item, d, &pct)
-	r.fillElectrical(rev.elec, &pct)
+
+	t := &r.Totals
+	t.TotalCost = models.Money(f.totalCost)
+	t.TotalRevenue = models.Money(f.totalRevenue)
+	t.TotalMargin = t.TotalRevenue - t.TotalCost
+	for c, cost := range r.fig.customerCost {
+		t.AttributedCost += models.Money(cost)
+		if f.cost[c].isZero() {
+			t.UnattributedRevenue += models.Money(f.revenue[c])
+		}
+	}
+	for _, part := range [][]int64{rev.mrc, rev.elec, rev.item} {
+		for _, v := range part {
+			t.AttributedRevenue += models.Money(v)
+		}
+	}
+	for a := range int32(g.nA) {
+		if len(g.outSite.of(a)) > 0 {
+			continue
+		}
+		t.StrandedCost += models.Money(r.fig.pool[a])
+		if !f.pool[a].isZero() {
+			r.Stranded = append(r.Stranded, StrandedItem{Kind: models.KindInfrastructure, ID: s.Assets[a].ID,
+				Label: s.Assets[a].Name, Amount: models.Money(r.fig.pool[a])})
+		}
+	}
+	for i, cost := range f.itemCost {
+		if g.place[i] < 0 && cost != 0 {
+			it, kind := g.itemRef(int32(i))
+			t.StrandedCost += models.Money(cost)
+			r.Stranded = append(r.Stranded, StrandedItem{Kind: kind, ID: it.ID, Label: it.Label, Amount: models.Money(cost)})
+		}
+	}
 	slices.SortFunc(r.Stranded, func(a, b StrandedItem) int {
 		return cmp.Or(cmp.Compare(b.Amount, a.Amount), strings.Compare(a.Label, b.Label),
 			strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
 	})
-	r.Totals.TotalCost = models.Money(f.totalCost)
-	r.Totals.TotalRevenue = models.Money(f.totalRevenue)
-	r.Totals.TotalMargin = r.Totals.TotalRevenue - r.Totals.TotalCost
 	return r, nil
 }
 
-// downstreamFigures are, per asset, the distinct active customers below it
-// and their revenue.
-type downstreamFigures struct {
-	count   []int32
-	revenue []int64
-}
-
-func (r *Report) fillCustomers(cost []int64, pct *pctSlab) {
-	f := r.f
-	g := f.g
-	for i := range g.s.Customers {
-		c := &g.s.Customers[i]
-		pl := &r.Customers[i]
-		*pl = CustomerPL{ID: c.ID, Name: c.Name, Active: c.Active, Revenue: models.Money(f.revenue[i]),
-			OwnCost: models.Money(f.own[g.nA+i]), Cost: models.Money(cost[i]),
-			ServingLinks: g.in.count(int32(g.nA + i))}
-		pl.InheritedCost = pl.Cost - pl.OwnCost
-		pl.Margin = pl.Revenue - pl.Cost
-		pl.MarginPct = pct.of(pl.Margin, pl.Revenue)
-		if f.cost[i].isZero() {
-			pl.UnattributedRevenue = pl.Revenue
-			r.Totals.UnattributedRevenue += pl.Revenue
-		}
-		r.Totals.AttributedCost += pl.Cost
-	}
-}
-
-func (r *Report) fillAssets(pool, mrcRevenue []int64, d downstreamFigures, pct *pctSlab) error {
-	f := r.f
-	g := f.g
-	for i := range g.s.Assets {
-		a := &g.s.Assets[i]
-		pl := &r.Assets[i]
-		*pl = AssetPL{ID: a.ID, Name: a.Name, Active: a.Active, MRC: models.Money(f.mrc[i]),
-			ElectricalCost: models.Money(f.own[i] - f.mrc[i]), Own: models.Money(f.own[i]),
-			Attached: models.Money(f.attached[i]), Pool: models.Money(pool[i]),
-			SiteChildren:        len(g.outSite.of(int32(i))),
-			DownstreamCustomers: int(d.count[i]), DownstreamRevenue: models.Money(d.revenue[i]),
-			MRCRevenue: models.Money(mrcRevenue[i])}
-		pl.Inherited = pl.Pool - pl.Own - pl.Attached
-		if !f.pool[i].isZero() && !f.rho[i].isZero() {
-			// The revenue reaching the pool is pool·ρ; it stands alone.
-			v, ok1 := mulRatio(f.pool[i], f.rho[i])
-			cents, fr, ok2 := v.split()
-			if !ok1 || !ok2 {
-				return errRange
-			}
-			pl.AttributedRevenue = models.Money(roundHalfUp(cents, fr))
-		}
-		pl.Margin = pl.AttributedRevenue - pl.Pool
-		pl.MarginPct = pct.of(pl.Margin, pl.AttributedRevenue)
-		pl.MRCMargin = pl.MRCRevenue - pl.MRC
-		if pl.SiteChildren == 0 {
-			pl.Stranded = pl.Pool
-			r.Totals.StrandedCost += pl.Stranded
-			if !f.pool[i].isZero() {
-				r.Stranded = append(r.Stranded, StrandedItem{Kind: models.KindInfrastructure, ID: a.ID, Label: a.Name, Amount: pl.Pool})
-			}
-		}
-		r.Totals.AttributedRevenue += pl.MRCRevenue
-	}
-	return nil
-}
-
-func (r *Report) fillItems(revenue []int64, d downstreamFigures, pct *pctSlab) {
-	f := r.f
-	g := f.g
-	for i := range r.Items {
-		it, kind := g.itemRef(int32(i))
-		pl := &r.Items[i]
-		*pl = ItemPL{ID: it.ID, Label: it.Label, Kind: kind, Counts: it.Counts, Cost: models.Money(f.itemCost[i]),
-			Placement: Placement{Kind: PlacementNone}, AttributedRevenue: models.Money(revenue[i])}
-		pl.Margin = pl.AttributedRevenue - pl.Cost
-		pl.MarginPct = pct.of(pl.Margin, pl.AttributedRevenue)
-		r.Totals.AttributedRevenue += pl.AttributedRevenue
-		ei := g.place[i]
-		if ei < 0 {
-			if pl.Cost != 0 {
-				r.Totals.StrandedCost += pl.Cost
-				r.Stranded = append(r.Stranded, StrandedItem{Kind: kind, ID: it.ID, Label: it.Label, Amount: pl.Cost})
-			}
+// poolRevenue is the revenue reaching each asset's pool, pool·ρ, rounded
+// half up: it is no part of a reported whole.
+func (f *flows) poolRevenue() ([]int64, error) {
+	out := make([]int64, len(f.pool))
+	for a := range f.pool {
+		if f.pool[a].isZero() || f.rho[a].isZero() {
 			continue
 		}
-		e := &g.links[ei]
-		pl.Placement.InfrastructureID = g.siteID(e.parent)
-		pl.Placement.LinkID = g.linkID(ei)
-		if e.isItem {
-			pl.Placement.Kind = PlacementChild
-			pl.CustomersServed = int(d.count[e.parent])
-			continue
+		v, ok1 := mulRatio(f.pool[a], f.rho[a])
+		cents, fr, ok2 := v.split()
+		if !ok1 || !ok2 {
+			return nil, errRange
 		}
-		pl.Placement.Kind = PlacementTransport
-		pl.Placement.ChildKind, pl.Placement.ChildID = g.siteKind(e.child), g.siteID(e.child)
-		n, _ := f.below(e.child, d.count, d.revenue)
-		pl.CustomersServed = int(n)
+		out[a] = roundHalfUp(cents, fr)
 	}
-}
-
-func (r *Report) fillElectrical(revenue []int64, pct *pctSlab) {
-	g := r.f.g
-	for i := range g.s.Electrical {
-		e := &g.s.Electrical[i]
-		pl := &r.Electrical[i]
-		*pl = ElectricalPL{ID: e.ID, SiteKind: e.SiteKind, SiteID: e.SiteID}
-		if g.elecSite[i] < 0 {
-			continue
-		}
-		pl.Counts, pl.Cost, pl.AttributedRevenue = true, e.Cost, models.Money(revenue[i])
-		pl.Margin = pl.AttributedRevenue - pl.Cost
-		pl.MarginPct = pct.of(pl.Margin, pl.AttributedRevenue)
-		r.Totals.AttributedRevenue += pl.AttributedRevenue
-	}
+	return out, nil
 }
 
 // roundedCosts are customers' costs and assets' pools, in cents.

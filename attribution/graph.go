@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -87,8 +86,8 @@ func newCSR(n int, keys []int32) csr {
 // missing counts nowhere. A circuit or RF link placed more than once (the
 // write path forbids it) keeps the placement of the link with the smallest
 // ID, so that its cost is counted once. The only errors are duplicate IDs
-// (among sites, among items or among electrical services), which would make
-// figures ambiguous; they match ErrSnapshot.
+// among records of one kind, which would make figures ambiguous; they
+// match ErrSnapshot.
 func NewGraph(s *Snapshot) (*Graph, error) {
 	if s == nil {
 		s = &Snapshot{}
@@ -104,9 +103,7 @@ func NewGraph(s *Snapshot) (*Graph, error) {
 
 // index builds the ID indices, one per kind: links name the kind of what
 // they point at, and the small indices (assets, circuits) stay in cache
-// for the many lookups of parents. An ID shared by an asset and a
-// customer, or by a circuit and an RF link, is a duplicate too: helpers
-// that take a bare site or item ID would not know which is meant.
+// for the many lookups of parents.
 func (g *Graph) index() error {
 	s := g.s
 	var err error
@@ -117,25 +114,12 @@ func (g *Graph) index() error {
 		}
 		return x
 	}
-	g.assetIdx = build(len(s.Assets), "site", func(i int32) string { return s.Assets[i].ID })
-	g.customerIdx = build(len(s.Customers), "site", func(i int32) string { return s.Customers[i].ID })
-	g.circuitIdx = build(len(s.Circuits), "circuit or RF link", func(i int32) string { return s.Circuits[i].ID })
-	g.rfLinkIdx = build(len(s.RFLinks), "circuit or RF link", func(i int32) string { return s.RFLinks[i].ID })
+	g.assetIdx = build(len(s.Assets), "infrastructure asset", func(i int32) string { return s.Assets[i].ID })
+	g.customerIdx = build(len(s.Customers), "customer", func(i int32) string { return s.Customers[i].ID })
+	g.circuitIdx = build(len(s.Circuits), "circuit", func(i int32) string { return s.Circuits[i].ID })
+	g.rfLinkIdx = build(len(s.RFLinks), "RF link", func(i int32) string { return s.RFLinks[i].ID })
 	g.elecIdx = build(len(s.Electrical), "electrical service", func(i int32) string { return s.Electrical[i].ID })
-	if err != nil {
-		return err
-	}
-	for i := range s.Customers {
-		if _, dup := g.assetIdx.get(s.Customers[i].ID); dup {
-			return fmt.Errorf("%w: duplicate site id %q", ErrSnapshot, s.Customers[i].ID)
-		}
-	}
-	for i := range s.RFLinks {
-		if _, dup := g.circuitIdx.get(s.RFLinks[i].ID); dup {
-			return fmt.Errorf("%w: duplicate circuit or RF link id %q", ErrSnapshot, s.RFLinks[i].ID)
-		}
-	}
-	return nil
+	return err
 }
 
 // resolved is one link's references, before placements are settled.
@@ -151,31 +135,38 @@ func (g *Graph) resolveLinks() {
 }
 
 // resolve looks up every link's references and elects each item's
-// placement (as raw link indices for now).
+// placement (as raw link indices for now). It makes one sweep per kind of
+// reference rather than one per link: each sweep works one index, which
+// then stays in cache, and its lookups are independent, so the processor
+// overlaps their cache misses.
 func (g *Graph) resolve() []resolved {
 	s := g.s
 	res := make([]resolved, len(s.Links))
-	g.place = make([]int32, g.nCirc+len(s.RFLinks))
-	for i := range g.place {
-		g.place[i] = -1
+	for k := range s.Links {
+		res[k] = resolved{parent: -1, child: -1, transport: -1}
+		if p, ok := g.assetIdx.get(s.Links[k].ParentID); ok {
+			res[k].parent = p
+		}
 	}
 	for k := range s.Links {
-		l := &s.Links[k]
-		r := resolved{parent: -1, child: -1, transport: -1}
-		if p, ok := g.assetIdx.get(l.ParentID); ok {
-			r.parent = p
-		}
-		switch l.ChildKind {
+		switch l, r := &s.Links[k], &res[k]; l.ChildKind {
 		case models.KindInfrastructure, models.KindCustomer:
 			r.child = g.site(l.ChildKind, l.ChildID)
-			if r.parent >= 0 && r.child >= 0 && l.TransportID != "" {
-				r.transport = g.item(l.TransportKind, l.TransportID)
-			}
 		case models.KindCircuit, models.KindRFLink:
 			r.child = g.item(l.ChildKind, l.ChildID)
 			r.isItem = true
 		}
-		res[k] = r
+	}
+	for k := range s.Links {
+		if l, r := &s.Links[k], &res[k]; l.TransportID != "" && !r.isItem && r.parent >= 0 && r.child >= 0 {
+			r.transport = g.item(l.TransportKind, l.TransportID)
+		}
+	}
+	g.place = make([]int32, g.nCirc+len(s.RFLinks))
+	for i := range g.place {
+		g.place[i] = -1
+	}
+	for k, r := range res {
 		if r.parent < 0 || r.child < 0 {
 			continue
 		}
@@ -183,7 +174,7 @@ func (g *Graph) resolve() []resolved {
 		if r.isItem {
 			placed = r.child
 		}
-		if placed >= 0 && (g.place[placed] < 0 || linkBefore(l, &s.Links[g.place[placed]])) {
+		if placed >= 0 && (g.place[placed] < 0 || linkBefore(&s.Links[k], &s.Links[g.place[placed]])) {
 			g.place[placed] = int32(k)
 		}
 	}
@@ -300,7 +291,8 @@ func (g *Graph) site(kind, id string) int32 {
 	return -1
 }
 
-// siteOf is the index of the site with that ID, asset or customer.
+// siteOf is the index of the site with that ID, an asset or else a
+// customer (IDs are UUIDs: the two never share one).
 func (g *Graph) siteOf(id string) (int32, bool) {
 	if i, ok := g.assetIdx.get(id); ok {
 		return i, true
@@ -326,7 +318,7 @@ func (g *Graph) item(kind, id string) int32 {
 	return -1
 }
 
-// itemOf is the index of the circuit or RF link with that ID.
+// itemOf is the index of the circuit, or else the RF link, with that ID.
 func (g *Graph) itemOf(id string) (int32, bool) {
 	if i, ok := g.circuitIdx.get(id); ok {
 		return i, true
@@ -369,137 +361,3 @@ func (g *Graph) itemRef(i int32) (*Item, string) {
 }
 
 func (g *Graph) linkID(e int32) string { return g.s.Links[g.links[e].raw].ID }
-
-// topoOrder lists the assets parents first (Kahn's algorithm), or fails
-// with a *CycleError when the site links loop.
-func (g *Graph) topoOrder() ([]int32, error) {
-	indeg := make([]int32, g.nA)
-	for i := range g.links {
-		if e := &g.links[i]; !e.isItem && g.isAsset(e.child) {
-			indeg[e.child]++
-		}
-	}
-	order := make([]int32, 0, g.nA)
-	for a := range int32(g.nA) {
-		if indeg[a] == 0 {
-			order = append(order, a)
-		}
-	}
-	for h := 0; h < len(order); h++ {
-		for _, ei := range g.outSite.of(order[h]) {
-			if c := g.links[ei].child; g.isAsset(c) {
-				if indeg[c]--; indeg[c] == 0 {
-					order = append(order, c)
-				}
-			}
-		}
-	}
-	if len(order) < g.nA {
-		return nil, g.cycle(indeg)
-	}
-	return order, nil
-}
-
-// cycle finds one cycle among the assets Kahn's algorithm could not order
-// (those left with parents): each of them has a parent left too, so walking
-// up from one must come back to an asset already seen. It starts from the
-// smallest ID and climbs to the smallest ID, so the answer is the same
-// whatever the order of the snapshot.
-func (g *Graph) cycle(indeg []int32) error {
-	at := int32(-1)
-	for a := range int32(g.nA) {
-		if indeg[a] > 0 && (at < 0 || g.siteID(a) < g.siteID(at)) {
-			at = a
-		}
-	}
-	seen := map[int32]int{}
-	var walk []int32
-	for {
-		if k, ok := seen[at]; ok {
-			walk = walk[k:]
-			break
-		}
-		seen[at] = len(walk)
-		walk = append(walk, at)
-		next := int32(-1)
-		lo, hi := g.in.of(at)
-		for _, e := range g.links[lo:hi] {
-			if p := e.parent; indeg[p] > 0 && (next < 0 || g.siteID(p) < g.siteID(next)) {
-				next = p
-			}
-		}
-		if next < 0 { // cannot happen (see above); never loop or index on it
-			return &CycleError{Path: []string{g.siteID(at)}}
-		}
-		at = next
-	}
-	// The walk climbed child → parent; a cycle reads parent → child, and
-	// starts at its smallest ID.
-	path := make([]string, len(walk))
-	for i, a := range walk {
-		path[len(walk)-1-i] = g.siteID(a)
-	}
-	first := 0
-	for i, id := range path {
-		if id < path[first] {
-			first = i
-		}
-	}
-	return &CycleError{Path: append(path[first:], path[:first]...)}
-}
-
-// PathBetween returns a shortest path of live site links from fromAssetID
-// down to toSiteID, as the IDs of the sites on it (both ends included), or
-// nil when there is none. Among shortest paths it picks the one that is
-// first by ID at every step, so the answer is deterministic.
-func (g *Graph) PathBetween(fromAssetID, toSiteID string) []string {
-	from, ok1 := g.siteOf(fromAssetID)
-	to, ok2 := g.siteOf(toSiteID)
-	if !ok1 || !ok2 || !g.isAsset(from) {
-		return nil
-	}
-	if from == to {
-		return []string{fromAssetID}
-	}
-	prev := map[int32]int32{from: -1}
-	queue := []int32{from}
-	var kids []int32
-	for h := 0; h < len(queue); h++ {
-		at := queue[h]
-		if !g.isAsset(at) {
-			continue
-		}
-		kids = kids[:0]
-		for _, ei := range g.outSite.of(at) {
-			kids = append(kids, g.links[ei].child)
-		}
-		slices.SortFunc(kids, func(a, b int32) int { return strings.Compare(g.siteID(a), g.siteID(b)) })
-		for _, c := range kids {
-			if _, seen := prev[c]; seen {
-				continue
-			}
-			prev[c] = at
-			if c == to {
-				var path []string
-				for x := to; x >= 0; x = prev[x] {
-					path = append(path, g.siteID(x))
-				}
-				slices.Reverse(path)
-				return path
-			}
-			queue = append(queue, c)
-		}
-	}
-	return nil
-}
-
-// ClosingPath answers the write path's question before it stores a site
-// link parentID → childID: would it close a cycle? It returns the existing
-// path childID → … → parentID that the new link would close (just
-// [parentID] for a self-link), or nil when the link is safe.
-func (g *Graph) ClosingPath(parentID, childID string) []string {
-	if parentID == childID {
-		return []string{parentID}
-	}
-	return g.PathBetween(childID, parentID)
-}

@@ -80,11 +80,13 @@ func (r *Report) Parts(siteID string) []Part {
 
 	var cost, revenue models.Money
 	if g.isAsset(site) {
-		a := &r.Assets[site]
-		cost, revenue = a.Pool, a.AttributedRevenue
+		cost, revenue = models.Money(r.fig.pool[site]), models.Money(r.fig.poolRevenue[site])
 	} else {
-		c := &r.Customers[site-int32(g.nA)]
-		cost, revenue = c.Cost, c.Revenue-c.UnattributedRevenue
+		c := site - int32(g.nA)
+		cost = models.Money(r.fig.customerCost[c])
+		if !f.cost[c].isZero() {
+			revenue = models.Money(f.revenue[c])
+		}
 	}
 	ps := make([]portion, len(parts))
 	for i, c := range exact {
@@ -222,7 +224,7 @@ func (r *Report) shareAmounts(p int32) []models.Money {
 		ps[k].kind, ps[k].ref = rankLink, ei
 	}
 	out := make([]models.Money, len(kids))
-	for k, n := range largestRemainder(ps, int64(r.Assets[p].Pool), f.portionID) {
+	for k, n := range largestRemainder(ps, r.fig.pool[p], f.portionID) {
 		out[k] = models.Money(n)
 	}
 	return out

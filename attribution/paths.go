@@ -152,7 +152,7 @@ func (r *Report) Tree(assetID string, depth int) (*TreeNode, error) {
 	if !ok {
 		return nil, models.NotFound("infrastructure asset", assetID)
 	}
-	root := &TreeNode{Kind: models.KindInfrastructure, ID: pl.ID, Name: pl.Name, Asset: pl}
+	root := &TreeNode{Kind: models.KindInfrastructure, ID: pl.ID, Name: pl.Name, Asset: &pl}
 	nodes := 1
 	level := []*TreeNode{root}
 	for d := 0; len(level) > 0; d++ {
@@ -175,11 +175,14 @@ func (r *Report) Tree(assetID string, depth int) (*TreeNode, error) {
 				c := &TreeNode{Kind: k.ChildKind, ID: k.ChildID, Name: k.ChildName, Via: k}
 				switch k.ChildKind {
 				case models.KindInfrastructure:
-					c.Asset, _ = r.Asset(k.ChildID)
+					a, _ := r.Asset(k.ChildID)
+					c.Asset = &a
 				case models.KindCustomer:
-					c.Customer, _ = r.Customer(k.ChildID)
+					cust, _ := r.Customer(k.ChildID)
+					c.Customer = &cust
 				default:
-					c.Item, _ = r.Item(k.ChildID)
+					it, _ := r.Item(k.ChildID)
+					c.Item = &it
 				}
 				n.Children = append(n.Children, c)
 				next = append(next, c)

@@ -7,23 +7,14 @@ import (
 	"github.com/xiber/netos/models"
 )
 
-// pctSlab hands out margin percentages from shared blocks, so that a
-// report of a hundred thousand customers does not make as many allocations.
-type pctSlab struct{ free []models.Decimal }
-
-// of is margin / revenue in percent (six decimals, halves away from zero),
-// or nil when revenue is 0.
-func (p *pctSlab) of(margin, revenue models.Money) *models.Decimal {
+// marginPct is margin / revenue in percent (six decimals, halves away from
+// zero), or nil when revenue is 0.
+func marginPct(margin, revenue models.Money) *models.Decimal {
 	if revenue == 0 {
 		return nil
 	}
-	if len(p.free) == 0 {
-		p.free = make([]models.Decimal, 1024)
-	}
-	d := &p.free[0]
-	p.free = p.free[1:]
-	*d = percent(int64(margin), int64(revenue))
-	return d
+	p := percent(int64(margin), int64(revenue))
+	return &p
 }
 
 // percent is 100·margin/revenue as a Decimal, saturating far beyond any

@@ -133,24 +133,24 @@ func canonicalOf(r *Report) canonical {
 		Paths: map[string][][]Hop{}, PathCounts: map[string]int64{}, Children: map[string][]Flow{},
 		Parents: map[string][]Flow{}, Parts: map[string][]Part{}, Downstream: map[string][]string{},
 	}
-	for _, x := range r.Customers {
+	for _, x := range r.Customers() {
 		c.Customers[x.ID] = x
 		c.Paths[x.ID] = r.ServingPaths(x.ID)
 		c.PathCounts[x.ID] = r.ServingPathCount(x.ID)
 		c.Parents[x.ID] = r.Parents(x.ID)
 		c.Parts[x.ID] = r.Parts(x.ID)
 	}
-	for _, x := range r.Assets {
+	for _, x := range r.Assets() {
 		c.Assets[x.ID] = x
 		c.Children[x.ID] = r.Children(x.ID)
 		c.Parents[x.ID] = r.Parents(x.ID)
 		c.Parts[x.ID] = r.Parts(x.ID)
 		c.Downstream[x.ID] = r.DownstreamCustomers(x.ID)
 	}
-	for _, x := range r.Items {
+	for _, x := range r.Items() {
 		c.Items[x.ID] = x
 	}
-	for _, x := range r.Electrical {
+	for _, x := range r.ElectricalServices() {
 		c.Electrical[x.ID] = x
 	}
 	return c
@@ -184,7 +184,7 @@ func checkConservation(r *Report) string {
 // checkTotals checks the sums over the records of a report.
 func checkTotals(r *Report) string {
 	var cost, revenue, itemRevenue, unattributed, stranded models.Money
-	for _, c := range r.Customers {
+	for _, c := range r.Customers() {
 		cost += c.Cost
 		revenue += c.Revenue
 		unattributed += c.UnattributedRevenue
@@ -195,20 +195,20 @@ func checkTotals(r *Report) string {
 			return fmt.Sprintf("customer %s: margin ≠ revenue − cost", c.ID)
 		}
 	}
-	for _, a := range r.Assets {
+	for _, a := range r.Assets() {
 		itemRevenue += a.MRCRevenue
 		stranded += a.Stranded
 		if a.Own+a.Attached+a.Inherited != a.Pool {
 			return fmt.Sprintf("asset %s: own + attached + inherited ≠ pool", a.ID)
 		}
 	}
-	for _, it := range r.Items {
+	for _, it := range r.Items() {
 		itemRevenue += it.AttributedRevenue
 		if it.Counts && it.Placement.Kind == PlacementNone {
 			stranded += it.Cost
 		}
 	}
-	for _, e := range r.Electrical {
+	for _, e := range r.ElectricalServices() {
 		itemRevenue += e.AttributedRevenue
 	}
 	var listed models.Money
@@ -233,13 +233,13 @@ func checkTotals(r *Report) string {
 // checkBreakdowns checks that every breakdown adds up to what it breaks
 // down.
 func checkBreakdowns(r *Report) string {
-	for i := range r.Assets {
-		if msg := checkAsset(r, &r.Assets[i]); msg != "" {
+	for _, a := range r.Assets() {
+		if msg := checkAsset(r, &a); msg != "" {
 			return msg
 		}
 	}
-	for i := range r.Customers {
-		if msg := checkCustomer(r, &r.Customers[i]); msg != "" {
+	for _, c := range r.Customers() {
+		if msg := checkCustomer(r, &c); msg != "" {
 			return msg
 		}
 	}
@@ -342,10 +342,10 @@ func checkAgainstReference(r *Report, s *Snapshot) string {
 	// Costs: customers, stranded pools and unplaced items, together.
 	var costs []exact
 	var total int64
-	for _, c := range r.Customers {
+	for _, c := range r.Customers() {
 		costs = append(costs, exact{rankCustomer, c.ID, ref.cost(c.ID), c.Cost})
 	}
-	for _, a := range r.Assets {
+	for _, a := range r.Assets() {
 		total += int64(a.MRC) + int64(a.ElectricalCost)
 		if a.SiteChildren == 0 {
 			costs = append(costs, exact{rankAsset, a.ID, ref.pool(a.ID), a.Pool})
@@ -356,13 +356,13 @@ func checkAgainstReference(r *Report, s *Snapshot) string {
 			return fmt.Sprintf("revenue reaching %s = %s, want %s (exact %s)", a.ID, a.AttributedRevenue, want, ref.received(a.ID).FloatString(8))
 		}
 	}
-	for _, it := range r.Items {
+	for _, it := range r.Items() {
 		total += int64(it.Cost)
 		if it.Placement.Kind == PlacementNone {
 			costs = append(costs, exact{rankItem, it.ID, rat(it.Cost), it.Cost})
 		}
 	}
-	for _, c := range r.Customers {
+	for _, c := range r.Customers() {
 		total += int64(c.OwnCost)
 	}
 	if models.Money(total) != r.Totals.TotalCost {
@@ -375,18 +375,18 @@ func checkAgainstReference(r *Report, s *Snapshot) string {
 	// Revenue: every cost item, together.
 	var revs []exact
 	var target int64
-	for _, c := range r.Customers {
+	for _, c := range r.Customers() {
 		if ref.cost(c.ID).Sign() != 0 {
 			target += int64(c.Revenue)
 		}
 	}
-	for _, a := range r.Assets {
+	for _, a := range r.Assets() {
 		revs = append(revs, exact{rankAsset, a.ID, ref.atSite(a.ID, ref.mrc(a.ID)), a.MRCRevenue})
 	}
-	for _, e := range r.Electrical {
+	for _, e := range r.ElectricalServices() {
 		revs = append(revs, exact{rankElectrical, e.ID, ref.atSite(e.SiteID, rat(e.Cost)), e.AttributedRevenue})
 	}
-	for _, it := range r.Items {
+	for _, it := range r.Items() {
 		revs = append(revs, exact{rankItem, it.ID, ref.itemRevenue(it.ID), it.AttributedRevenue})
 	}
 	if msg := lr(revs, target); msg != "" {
@@ -410,3 +410,33 @@ func TestRandomNetworksDoNotDependOnSnapshotOrder(t *testing.T) {
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed*7+1)) }
+
+func TestLookupsByIDAgreeWithTheLists(t *testing.T) {
+	rng := newRand(31)
+	for range 300 {
+		r := mustCompute(t, randomSnapshot(rng))
+		for _, c := range r.Customers() {
+			if got, ok := r.Customer(c.ID); !ok || !reflect.DeepEqual(got, c) {
+				t.Fatalf("Customer(%s) = %+v, want %+v", c.ID, got, c)
+			}
+		}
+		for _, a := range r.Assets() {
+			if got, ok := r.Asset(a.ID); !ok || !reflect.DeepEqual(got, a) {
+				t.Fatalf("Asset(%s) = %+v, want %+v", a.ID, got, a)
+			}
+		}
+		for _, it := range r.Items() {
+			if got, ok := r.Item(it.ID); !ok || !reflect.DeepEqual(got, it) {
+				t.Fatalf("Item(%s) = %+v, want %+v", it.ID, got, it)
+			}
+		}
+		for _, e := range r.ElectricalServices() {
+			if got, ok := r.ElectricalService(e.ID); !ok || !reflect.DeepEqual(got, e) {
+				t.Fatalf("ElectricalService(%s) = %+v, want %+v", e.ID, got, e)
+			}
+		}
+		if _, ok := r.Customer("nobody"); ok {
+			t.Fatal("Customer(nobody) found someone")
+		}
+	}
+}

@@ -7,26 +7,18 @@ import "github.com/xiber/netos/models"
 // parts (see the package documentation). It is read-only once built and
 // safe for concurrent use; resolvers share one per snapshot.
 //
-// The lists follow the snapshot's order; Customer, Asset, Item and
-// ElectricalService find one by ID. (Slices rather than maps: at 200,000
-// records the maps alone would cost a fifth of a recompute, and the
-// snapshot's index answers the lookups.)
+// Each record's P&L is a view made when asked for: Customer, Asset, Item
+// and ElectricalService find one by ID, Customers, Assets, Items and
+// ElectricalServices list them all.
 type Report struct {
-	// Customers in the order of Snapshot.Customers.
-	Customers []CustomerPL
-	// Assets (infrastructure) in the order of Snapshot.Assets.
-	Assets []AssetPL
-	// Items are the circuits then the RF links, in snapshot order.
-	Items []ItemPL
-	// Electrical are the electrical services in snapshot order.
-	Electrical []ElectricalPL
 	// Totals are the portfolio figures.
 	Totals Totals
 	// Stranded is the attribution worklist: cost that no customer carries,
 	// largest first, then by label and ID.
 	Stranded []StrandedItem
 
-	f *flows
+	f   *flows
+	fig figures
 }
 
 // CustomerPL is a customer's P&L.
@@ -180,36 +172,6 @@ type StrandedItem struct {
 	Amount models.Money
 }
 
-// Customer finds a customer's P&L by ID.
-func (r *Report) Customer(id string) (*CustomerPL, bool) {
-	g := r.f.g
-	if i, ok := g.siteOf(id); ok && !g.isAsset(i) {
-		return &r.Customers[i-int32(g.nA)], true
-	}
-	return nil, false
-}
-
-// Asset finds an infrastructure asset's P&L by ID.
-func (r *Report) Asset(id string) (*AssetPL, bool) {
-	g := r.f.g
-	if i, ok := g.siteOf(id); ok && g.isAsset(i) {
-		return &r.Assets[i], true
-	}
-	return nil, false
-}
-
-// Item finds a circuit's or RF link's P&L by ID.
-func (r *Report) Item(id string) (*ItemPL, bool) {
-	if i, ok := r.f.g.itemOf(id); ok {
-		return &r.Items[i], true
-	}
-	return nil, false
-}
-
-// ElectricalService finds an electrical service's P&L by ID.
-func (r *Report) ElectricalService(id string) (*ElectricalPL, bool) {
-	if i, ok := r.f.g.elecIdx.get(id); ok {
-		return &r.Electrical[i], true
-	}
-	return nil, false
-}
+// Graph is the resolved snapshot the report was computed from, for the
+// questions it answers (PathBetween, ClosingPath) without a second index.
+func (r *Report) Graph() *Graph { return r.f.g }

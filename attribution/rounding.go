@@ -62,7 +62,7 @@ func largestRemainder(ps []portion, total int64, id func(*portion) string) []int
 	if diff == 0 || len(ps) == 0 {
 		return out
 	}
-	// Sort compact keys rather than the portions themselves: fractions
+	// Order compact keys rather than the portions themselves: fractions
 	// decide nearly every comparison, and kind and id only break ties.
 	order := make([]rankKey, 0, len(ps))
 	if diff > 0 {
@@ -86,7 +86,7 @@ func largestRemainder(ps []portion, total int64, id func(*portion) string) []int
 		if c := b.frac.compare(a.frac); c != 0 {
 			return c
 		}
-		return comparePortions(ps, a.i, b.i, id)
+		return tieBreak(ps, a.i, b.i, id)
 	}
 	step := int64(1)
 	if diff < 0 {
@@ -96,7 +96,7 @@ func largestRemainder(ps []portion, total int64, id func(*portion) string) []int
 			if c := a.frac.compare(b.frac); c != 0 {
 				return c
 			}
-			return -comparePortions(ps, a.i, b.i, id)
+			return -tieBreak(ps, a.i, b.i, id)
 		}
 	}
 	n := int64(len(order))
@@ -167,13 +167,10 @@ type rankKey struct {
 	i    int32
 }
 
-// comparePortions orders portions by descending fraction, then ascending
-// kind, ID (when id is given) and position.
-func comparePortions(ps []portion, i, j int32, id func(*portion) string) int {
+// tieBreak orders portions with equal fractions: by kind, by ID (when id
+// is given), then by position.
+func tieBreak(ps []portion, i, j int32, id func(*portion) string) int {
 	a, b := &ps[i], &ps[j]
-	if c := b.frac.compare(a.frac); c != 0 {
-		return c
-	}
 	if c := cmp.Compare(a.kind, b.kind); c != 0 {
 		return c
 	}

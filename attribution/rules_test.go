@@ -280,25 +280,19 @@ func TestCostRules(t *testing.T) {
 	}
 }
 
-func customerIn(r *Report, id string) *CustomerPL {
-	if c, ok := r.Customer(id); ok {
-		return c
-	}
-	return &CustomerPL{}
+func customerIn(r *Report, id string) CustomerPL {
+	c, _ := r.Customer(id)
+	return c
 }
 
-func assetIn(r *Report, id string) *AssetPL {
-	if a, ok := r.Asset(id); ok {
-		return a
-	}
-	return &AssetPL{}
+func assetIn(r *Report, id string) AssetPL {
+	a, _ := r.Asset(id)
+	return a
 }
 
-func itemIn(r *Report, id string) *ItemPL {
-	if it, ok := r.Item(id); ok {
-		return it
-	}
-	return &ItemPL{}
+func itemIn(r *Report, id string) ItemPL {
+	it, _ := r.Item(id)
+	return it
 }
 
 func TestACycleIsAnErrorNamingIt(t *testing.T) {
@@ -322,10 +316,11 @@ func TestACycleIsAnErrorNamingIt(t *testing.T) {
 
 func TestDuplicateIDsAreAnError(t *testing.T) {
 	for name, s := range map[string]*Snapshot{
-		"two assets":            {Assets: []Asset{activeAsset("x", 1), activeAsset("x", 2)}},
-		"an asset and customer": {Assets: []Asset{activeAsset("x", 1)}, Customers: []Customer{activeCustomer("x", 2)}},
-		"a circuit and RF link": {Circuits: []Item{counting("x", 1)}, RFLinks: []Item{counting("x", 1)}},
-		"two electrical":        {Electrical: []Electrical{{ID: "x"}, {ID: "x"}}},
+		"two assets":     {Assets: []Asset{activeAsset("x", 1), activeAsset("x", 2)}},
+		"two customers":  {Customers: []Customer{activeCustomer("x", 1), activeCustomer("x", 2)}},
+		"two circuits":   {Circuits: []Item{counting("x", 1), counting("x", 1)}},
+		"two RF links":   {RFLinks: []Item{counting("x", 1), counting("x", 1)}},
+		"two electrical": {Electrical: []Electrical{{ID: "x"}, {ID: "x"}}},
 	} {
 		if _, err := Compute(s); !errors.Is(err, ErrSnapshot) {
 			t.Errorf("%s: Compute = %v, want ErrSnapshot", name, err)

@@ -3,7 +3,9 @@ package attribution
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/xiber/netos/models"
@@ -94,7 +96,7 @@ func TestDownstreamCountsMatchAWalkOnRandomNetworks(t *testing.T) {
 	for run := range 500 {
 		s := randomSnapshot(rng)
 		r := mustCompute(t, s)
-		for _, a := range r.Assets {
+		for _, a := range r.Assets() {
 			n, rev := 0, models.Money(0)
 			for _, id := range r.DownstreamCustomers(a.ID) {
 				if c := customerIn(r, id); c.Active {
@@ -178,4 +180,20 @@ func TestPathBetweenFindsTheCycleALinkWouldClose(t *testing.T) {
 	if got := g.ClosingPath("root", "t"); got != nil {
 		t.Errorf("ClosingPath(root → t) = %v, want nil (a second path is no cycle)", got)
 	}
+}
+
+func TestAReportIsSafeForConcurrentReaders(t *testing.T) {
+	r := mustCompute(t, SyntheticSnapshot(50, 400, 600, 3))
+	want := canonicalOf(r)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := canonicalOf(r); !reflect.DeepEqual(got, want) {
+				t.Error("a concurrent reader saw a different report")
+			}
+		}()
+	}
+	wg.Wait()
 }

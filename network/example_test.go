@@ -64,9 +64,9 @@ func TestWorkedExampleToTheCent(t *testing.T) {
 		t.Fatal(err)
 	}
 	usd := func(d, c int64) models.Money { return models.Dollars(d, c) }
-	asset := func(name string) *attribution.AssetPL { pl, _ := rep.Asset(ids[name]); return pl }
-	customer := func(name string) *attribution.CustomerPL { pl, _ := rep.Customer(ids[name]); return pl }
-	item := func(name string) *attribution.ItemPL { pl, _ := rep.Item(ids[name]); return pl }
+	asset := func(name string) attribution.AssetPL { pl, _ := rep.Asset(ids[name]); return pl }
+	customer := func(name string) attribution.CustomerPL { pl, _ := rep.Customer(ids[name]); return pl }
+	item := func(name string) attribution.ItemPL { pl, _ := rep.Item(ids[name]); return pl }
 	checks := []struct {
 		name      string
 		got, want models.Money

@@ -19,7 +19,7 @@ func customerPL(ctx context.Context, id string) (*attribution.CustomerPL, error)
 		return nil, err
 	}
 	if pl, ok := rep.Customer(id); ok {
-		return pl, nil
+		return &pl, nil
 	}
 	return &attribution.CustomerPL{ID: id}, nil
 }
@@ -30,7 +30,7 @@ func assetPL(ctx context.Context, id string) (*attribution.AssetPL, error) {
 		return nil, err
 	}
 	if pl, ok := rep.Asset(id); ok {
-		return pl, nil
+		return &pl, nil
 	}
 	return &attribution.AssetPL{ID: id}, nil
 }
@@ -41,7 +41,7 @@ func itemPL(ctx context.Context, id string) (*attribution.ItemPL, error) {
 		return nil, err
 	}
 	if pl, ok := rep.Item(id); ok {
-		return pl, nil
+		return &pl, nil
 	}
 	return &attribution.ItemPL{ID: id, Placement: attribution.Placement{Kind: attribution.PlacementNone}}, nil
 }

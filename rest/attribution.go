@@ -62,8 +62,11 @@ type assetFigures struct {
 }
 
 func assetFiguresOf(rep *attribution.Report, id string) assetFigures {
-	pl, _ := rep.Asset(id)
-	return assetFiguresFrom(pl)
+	pl, ok := rep.Asset(id)
+	if !ok {
+		return assetFigures{}
+	}
+	return assetFiguresFrom(&pl)
 }
 
 func assetFiguresFrom(pl *attribution.AssetPL) assetFigures {
