@@ -1,6 +1,9 @@
 package attribution
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 // BenchmarkCompute recomputes the spec's scale: 10,000 assets, 100,000
 // customers and 150,000 links. Run it on one core: go test -bench Compute -cpu 1.
@@ -48,5 +51,22 @@ func TestTheSyntheticNetworkConservesToTheCent(t *testing.T) {
 		if msg := checkCustomer(r, &customers[i]); msg != "" {
 			t.Fatal(msg)
 		}
+	}
+}
+
+func TestSyntheticSnapshotsOfAnySizeAreValid(t *testing.T) {
+	for _, size := range [][3]int{{0, 0, 0}, {0, 5, 10}, {1, 0, 10}, {1, 3, 2}, {3, 10, 5}, {20, 50, 100}, {100, 1000, 1500}} {
+		s := SyntheticSnapshot(size[0], size[1], size[2], 7)
+		if len(s.Assets) != size[0] || len(s.Customers) != size[1] || (size[0] > 0 && len(s.Links) != size[2]) {
+			t.Errorf("SyntheticSnapshot%v: %d assets, %d customers, %d links", size, len(s.Assets), len(s.Customers), len(s.Links))
+		}
+		r := mustCompute(t, s)
+		if msg := checkConservation(r); msg != "" {
+			t.Errorf("SyntheticSnapshot%v: %s", size, msg)
+		}
+	}
+	a, b := SyntheticSnapshot(30, 200, 300, 9), SyntheticSnapshot(30, 200, 300, 9)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("the same seed gave two different networks")
 	}
 }
