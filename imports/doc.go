@@ -6,7 +6,8 @@
 // headers to circuit fields through a synonyms table; each cell is parsed
 // as its field needs (money, dates, enums, speeds, percents) and each row
 // validated. Preview summarises an upload for the user; Scan hands every
-// row to the commit step. Nothing here touches the database.
+// row to the commit step. Reading touches no database; Service keeps the
+// uploads as import jobs and commits them through the network service.
 //
 // docs/imports.md describes the synonyms, accepted value formats, row
 // numbering and limits for users.

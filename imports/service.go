@@ -245,6 +245,11 @@ func (s *Service) Commit(ctx context.Context, jobID string, mapping map[string]s
 	res := &CommitResult{ImportJobID: job.ID}
 	var up *network.CircuitUpsert
 	err = s.network.InTx(ctx, func(tx bun.Tx) error {
+		undo, err := store.BulkWrite(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = undo() }()
 		up = s.network.NewCircuitUpsert(tx, network.ImportAction)
 		batch := make([]network.Values, 0, commitBatch)
 		numbers := make([]int, 0, commitBatch)
@@ -288,10 +293,11 @@ func (s *Service) Commit(ctx context.Context, jobID string, mapping map[string]s
 		if err := store.MarkImportJobCommitted(ctx, tx, job.ID, res.Inserted, res.Updated, s.now().UTC()); err != nil {
 			return err
 		}
-		return s.network.Audit().Write(ctx, tx, network.ImportAction, "import_job", job.ID, map[string]models.FieldChange{
+		err = s.network.Audit().Write(ctx, tx, network.ImportAction, "import_job", job.ID, map[string]models.FieldChange{
 			"status":   {Before: store.ImportPreviewed, After: store.ImportCommitted},
 			"inserted": {After: res.Inserted}, "updated": {After: res.Updated}, "invalid": {After: res.Invalid},
 		})
+		return err
 	})
 	if err != nil {
 		return nil, err

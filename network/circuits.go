@@ -31,6 +31,16 @@ func (s *Service) circuitKind() *kind[models.Circuit, *models.Circuit] {
 }
 
 func (s *Service) prepareCircuit(ctx context.Context, tx bun.IDB, c *models.Circuit, v Values, before *models.Circuit) error {
+	if err := s.prepareCircuitFields(ctx, tx, c, v, before); err != nil {
+		return err
+	}
+	return s.checkLabelFree(ctx, tx, c)
+}
+
+// prepareCircuitFields applies every circuit rule but the label's
+// uniqueness, which a bulk writer that matched labels in batches has
+// already settled (the partial unique index still guards it).
+func (s *Service) prepareCircuitFields(ctx context.Context, tx bun.IDB, c *models.Circuit, v Values, before *models.Circuit) error {
 	var p models.Problems
 	c.Label = strings.TrimSpace(c.Label)
 	if v.Has("carrier_name") {
@@ -58,10 +68,7 @@ func (s *Service) prepareCircuit(ctx context.Context, tx bun.IDB, c *models.Circ
 	if err := p.Err(); err != nil {
 		return err
 	}
-	if err := s.snapshotEndpoints(ctx, tx, c, before); err != nil {
-		return err
-	}
-	return s.checkLabelFree(ctx, tx, c)
+	return s.snapshotEndpoints(ctx, tx, c, before)
 }
 
 // snapshotEndpoints fills an endpoint's name, address, state and

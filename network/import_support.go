@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/audit"
@@ -48,9 +49,11 @@ type CircuitUpsert struct {
 func (s *Service) NewCircuitUpsert(tx bun.IDB, action string) *CircuitUpsert {
 	u := &CircuitUpsert{s: s, tx: tx, action: action, carriers: map[string]string{}}
 	k := s.circuitKind()
-	prepare := k.prepare
-	// The carrier is resolved once per name for the whole import rather
-	// than once per row; the rest of the circuit rules run as usual.
+	// Labels are matched in batches of rows (and are unique among the
+	// rows), so the per-row label check is settled already. The carrier is
+	// resolved once per name for the whole import rather than once per
+	// row; the rest of the circuit rules run as usual.
+	prepare := s.prepareCircuitFields
 	k.prepare = func(ctx context.Context, tx bun.IDB, c *models.Circuit, v Values, before *models.Circuit) error {
 		if !v.Has("carrier_name") {
 			return prepare(ctx, tx, c, v, before)
@@ -112,13 +115,21 @@ func (u *CircuitUpsert) Upsert(ctx context.Context, rows []Values) error {
 	if err != nil {
 		return err
 	}
+	var fresh []Values
+	var freshAt []int
 	for i, v := range rows {
 		id, ok := ids[labels[i]]
 		if !ok {
-			if err := u.insert(ctx, v); err != nil {
-				return &UpsertError{Index: i, Err: err}
+			if siteLinked(v) {
+				// A circuit landing on a site takes the one-by-one path,
+				// which snapshots the site.
+				if err := u.insert(ctx, v); err != nil {
+					return &UpsertError{Index: i, Err: err}
+				}
+				u.counts.Inserted++
+				continue
 			}
-			u.counts.Inserted++
+			fresh, freshAt = append(fresh, v), append(freshAt, i)
 			continue
 		}
 		u.wrote = false
@@ -130,6 +141,64 @@ func (u *CircuitUpsert) Upsert(ctx context.Context, rows []Values) error {
 			u.counts.Unchanged++
 		}
 	}
+	return u.insertMany(ctx, fresh, freshAt)
+}
+
+// siteLinked reports whether v links an endpoint to a site.
+func siteLinked(v Values) bool {
+	for _, end := range []string{"a", "z"} {
+		if v.Has(end+"_infrastructure_id") || v.Has(end+"_customer_id") {
+			return true
+		}
+	}
+	return false
+}
+
+// insertMany creates new circuits as createOne would, each checked by the
+// circuit rules, but stores the circuits, their first lifecycle events and
+// their audit entries a statement per table rather than per circuit.
+// at maps each of vs to its index in the caller's rows.
+func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	k := u.kind
+	now := u.s.Now()
+	recs := make([]models.Circuit, len(vs))
+	for i, v := range vs {
+		c := &recs[i]
+		if err := k.schema.RequireAll(v); err != nil {
+			return &UpsertError{Index: at[i], Err: err}
+		}
+		*c.Base() = newRecord(now)
+		k.defaults(c)
+		k.schema.apply(c, v)
+		if err := k.prepare(ctx, u.tx, c, v, nil); err != nil {
+			return &UpsertError{Index: at[i], Err: err}
+		}
+	}
+	if err := store.InsertMany(ctx, u.tx, &recs); err != nil {
+		return err
+	}
+	p, _ := auth.FromContext(ctx)
+	events := make([]models.CircuitEvent, len(recs))
+	changes := make([]audit.Change, len(recs))
+	for i := range recs {
+		c := &recs[i]
+		// What recordStatusChange records for a new circuit.
+		events[i] = models.CircuitEvent{
+			ID: uuid.NewString(), CircuitID: c.ID, EventType: eventTypeFor(c.Status), EventDate: models.DateOf(now),
+			ToValue: c.Status, CreatedBy: p.User, CreatedAt: now,
+		}
+		changes[i] = audit.Change{EntityID: c.ID, Changes: audit.Diff(nil, c)}
+	}
+	if err := store.InsertMany(ctx, u.tx, &events); err != nil {
+		return err
+	}
+	if err := u.s.audit.WriteMany(ctx, u.tx, u.action, k.entity, changes); err != nil {
+		return err
+	}
+	u.counts.Inserted += len(recs)
 	return nil
 }
 

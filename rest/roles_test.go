@@ -48,6 +48,8 @@ var extraWriteCases = map[string]string{
 	"POST /api/v1/feedback/{feedback_id}/comments":                       `{"body":"x","public":false}`,
 	"POST /api/v1/rf-links/{rf_link_id}/documents":                       uploadBody,
 	"POST /api/v1/electrical-services/{electrical_service_id}/documents": uploadBody,
+	"POST /api/v1/imports/circuits/preview":                              uploadBody,
+	"POST /api/v1/imports/circuits/{import_job_id}/commit":               ``,
 }
 
 // TestEveryWriteRouteChecksTheRole walks the router and sends every write

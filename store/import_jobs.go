@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/xiber/netos/models"
 )
@@ -53,4 +54,38 @@ func MarkImportJobCommitted(ctx context.Context, db bun.IDB, id string, inserted
 		return fmt.Errorf("import job %s: %w", id, models.Conflict("the import job has already been committed"))
 	}
 	return nil
+}
+
+// InsertMany stores new records of one type, a pointer to a slice of them,
+// in one statement: the bulk half of an import.
+func InsertMany(ctx context.Context, db bun.IDB, recs any) error {
+	_, err := db.NewInsert().Model(recs).Exec(ctx)
+	return translate(err, "insert records")
+}
+
+// bulkCacheKiB is SQLite's page cache during a bulk write: enough to keep
+// most of a large import's pages in memory instead of spilling them to
+// the WAL mid-transaction.
+const bulkCacheKiB = 64 << 10
+
+// BulkWrite readies a transaction for a large write and returns what
+// undoes it; call the undo before the transaction ends. On SQLite it
+// enlarges the connection's page cache (the default is 2 MB); PostgreSQL
+// needs nothing. The undo may run after a failed statement: on SQLite the
+// transaction is still usable.
+func BulkWrite(ctx context.Context, tx bun.IDB) (undo func() error, err error) {
+	if tx.Dialect().Name() != dialect.SQLite {
+		return func() error { return nil }, nil
+	}
+	var was int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&was); err != nil {
+		return nil, translate(err, "read the page cache size")
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -bulkCacheKiB)); err != nil {
+		return nil, translate(err, "enlarge the page cache")
+	}
+	return func() error {
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", was))
+		return translate(err, "restore the page cache size")
+	}, nil
 }

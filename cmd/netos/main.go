@@ -52,6 +52,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.serve(ctx, args[1:])
 	case "migrate":
 		return m.migrate(ctx, args[1:])
+	case "import":
+		return m.importCmd(ctx, args[1:])
 	case "openapi":
 		_, err := m.Stdout.Write(rest.OpenAPIJSON())
 		return err
