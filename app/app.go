@@ -95,7 +95,7 @@ func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
 				Documents: a.Documents, Feedback: a.Feedback, Portfolio: pf,
 				Imports: a.Imports}),
 			Docs:     rest.DocsHandler(),
-			GraphQL:  graphQLHandler(a.Network, pf),
+			GraphQL:  graphQLHandler(a.Network, pf, a.Imports),
 			GraphiQL: graphiQLHandler(),
 		})
 	return a, nil

@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/xiber/netos/analytics"
 	"github.com/xiber/netos/graph/model"
+	"github.com/xiber/netos/imports"
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/resolvers/scalars"
@@ -45,6 +46,7 @@ type ResolverRoot interface {
 	ElectricalService() ElectricalServiceResolver
 	Endpoint() EndpointResolver
 	HierarchyFlow() HierarchyFlowResolver
+	ImportJob() ImportJobResolver
 	InfrastructureAsset() InfrastructureAssetResolver
 	Mutation() MutationResolver
 	Placement() PlacementResolver
@@ -436,6 +438,54 @@ type ComplexityRoot struct {
 		TransportLabel   func(childComplexity int) int
 	}
 
+	ImportCommitPayload struct {
+		Result     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ImportCommitResult struct {
+		ImportJobID func(childComplexity int) int
+		Inserted    func(childComplexity int) int
+		Invalid     func(childComplexity int) int
+		Unchanged   func(childComplexity int) int
+		Updated     func(childComplexity int) int
+	}
+
+	ImportJob struct {
+		ColumnMapping func(childComplexity int) int
+		ExpiresAt     func(childComplexity int) int
+		FileType      func(childComplexity int) int
+		Filename      func(childComplexity int) int
+		HeaderRow     func(childComplexity int) int
+		Headers       func(childComplexity int) int
+		ImportJobID   func(childComplexity int) int
+		SampleRows    func(childComplexity int) int
+		Sheet         func(childComplexity int) int
+		Sheets        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Validation    func(childComplexity int) int
+	}
+
+	ImportJobPayload struct {
+		Job        func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ImportRowError struct {
+		Field func(childComplexity int) int
+		Msg   func(childComplexity int) int
+		Row   func(childComplexity int) int
+	}
+
+	ImportValidation struct {
+		ErrorCount      func(childComplexity int) int
+		Errors          func(childComplexity int) int
+		ErrorsTruncated func(childComplexity int) int
+		InvalidRows     func(childComplexity int) int
+		TotalRows       func(childComplexity int) int
+		ValidRows       func(childComplexity int) int
+	}
+
 	InfrastructureAsset struct {
 		Address                 func(childComplexity int) int
 		AttachedCostUsd         func(childComplexity int) int
@@ -507,6 +557,7 @@ type ComplexityRoot struct {
 		BulkDeleteInfrastructure  func(childComplexity int, input model.BulkDeleteInfrastructureInput) int
 		BulkUpdateCircuits        func(childComplexity int, input model.BulkUpdateCircuitsInput) int
 		BulkUpdateInfrastructure  func(childComplexity int, input model.BulkUpdateInfrastructureInput) int
+		CommitCircuitImport       func(childComplexity int, id string, columnMapping any) int
 		CreateCircuit             func(childComplexity int, input map[string]any) int
 		CreateCustomer            func(childComplexity int, input map[string]any) int
 		CreateElectricalService   func(childComplexity int, input map[string]any) int
@@ -523,6 +574,7 @@ type ComplexityRoot struct {
 		DeleteRFSystem            func(childComplexity int, input model.DeleteRFSystemInput) int
 		DeleteServiceProvider     func(childComplexity int, input model.DeleteServiceProviderInput) int
 		DeleteSubtendedLink       func(childComplexity int, input model.DeleteSubtendedLinkInput) int
+		PreviewCircuitImport      func(childComplexity int, file graphql.Upload, sheet *string, columnMapping any) int
 		RenewalAction             func(childComplexity int, input model.RenewalActionInput) int
 		UpdateCircuit             func(childComplexity int, input map[string]any) int
 		UpdateCustomer            func(childComplexity int, input map[string]any) int
@@ -840,6 +892,10 @@ type HierarchyFlowResolver interface {
 
 	Transport(ctx context.Context, obj *model.HierarchyFlow) (scalars.Transport, error)
 }
+type ImportJobResolver interface {
+	ColumnMapping(ctx context.Context, obj *imports.Job) (any, error)
+	SampleRows(ctx context.Context, obj *imports.Job) (any, error)
+}
 type InfrastructureAssetResolver interface {
 	ProviderName(ctx context.Context, obj *models.InfrastructureAsset) (*string, error)
 	Provider(ctx context.Context, obj *models.InfrastructureAsset) (*models.ServiceProvider, error)
@@ -892,6 +948,8 @@ type MutationResolver interface {
 	BulkDeleteCircuits(ctx context.Context, input model.BulkDeleteCircuitsInput) (*model.BulkPayload, error)
 	BulkUpdateInfrastructure(ctx context.Context, input model.BulkUpdateInfrastructureInput) (*model.BulkPayload, error)
 	BulkDeleteInfrastructure(ctx context.Context, input model.BulkDeleteInfrastructureInput) (*model.BulkPayload, error)
+	PreviewCircuitImport(ctx context.Context, file graphql.Upload, sheet *string, columnMapping any) (*model.ImportJobPayload, error)
+	CommitCircuitImport(ctx context.Context, id string, columnMapping any) (*model.ImportCommitPayload, error)
 	RenewalAction(ctx context.Context, input model.RenewalActionInput) (*model.RenewalActionPayload, error)
 }
 type PlacementResolver interface {
@@ -2661,6 +2719,192 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HierarchyFlow.TransportLabel(childComplexity), true
 
+	case "ImportCommitPayload.result":
+		if e.ComplexityRoot.ImportCommitPayload.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitPayload.Result(childComplexity), true
+	case "ImportCommitPayload.userErrors":
+		if e.ComplexityRoot.ImportCommitPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitPayload.UserErrors(childComplexity), true
+
+	case "ImportCommitResult.importJobId":
+		if e.ComplexityRoot.ImportCommitResult.ImportJobID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitResult.ImportJobID(childComplexity), true
+	case "ImportCommitResult.inserted":
+		if e.ComplexityRoot.ImportCommitResult.Inserted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitResult.Inserted(childComplexity), true
+	case "ImportCommitResult.invalid":
+		if e.ComplexityRoot.ImportCommitResult.Invalid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitResult.Invalid(childComplexity), true
+	case "ImportCommitResult.unchanged":
+		if e.ComplexityRoot.ImportCommitResult.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitResult.Unchanged(childComplexity), true
+	case "ImportCommitResult.updated":
+		if e.ComplexityRoot.ImportCommitResult.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCommitResult.Updated(childComplexity), true
+
+	case "ImportJob.columnMapping":
+		if e.ComplexityRoot.ImportJob.ColumnMapping == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ColumnMapping(childComplexity), true
+	case "ImportJob.expiresAt":
+		if e.ComplexityRoot.ImportJob.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ExpiresAt(childComplexity), true
+	case "ImportJob.fileType":
+		if e.ComplexityRoot.ImportJob.FileType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.FileType(childComplexity), true
+	case "ImportJob.filename":
+		if e.ComplexityRoot.ImportJob.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Filename(childComplexity), true
+	case "ImportJob.headerRow":
+		if e.ComplexityRoot.ImportJob.HeaderRow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.HeaderRow(childComplexity), true
+	case "ImportJob.headers":
+		if e.ComplexityRoot.ImportJob.Headers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Headers(childComplexity), true
+	case "ImportJob.importJobId":
+		if e.ComplexityRoot.ImportJob.ImportJobID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.ImportJobID(childComplexity), true
+	case "ImportJob.sampleRows":
+		if e.ComplexityRoot.ImportJob.SampleRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.SampleRows(childComplexity), true
+	case "ImportJob.sheet":
+		if e.ComplexityRoot.ImportJob.Sheet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Sheet(childComplexity), true
+	case "ImportJob.sheets":
+		if e.ComplexityRoot.ImportJob.Sheets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Sheets(childComplexity), true
+	case "ImportJob.status":
+		if e.ComplexityRoot.ImportJob.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Status(childComplexity), true
+	case "ImportJob.validation":
+		if e.ComplexityRoot.ImportJob.Validation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJob.Validation(childComplexity), true
+
+	case "ImportJobPayload.job":
+		if e.ComplexityRoot.ImportJobPayload.Job == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJobPayload.Job(childComplexity), true
+	case "ImportJobPayload.userErrors":
+		if e.ComplexityRoot.ImportJobPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportJobPayload.UserErrors(childComplexity), true
+
+	case "ImportRowError.field":
+		if e.ComplexityRoot.ImportRowError.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Field(childComplexity), true
+	case "ImportRowError.msg":
+		if e.ComplexityRoot.ImportRowError.Msg == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Msg(childComplexity), true
+	case "ImportRowError.row":
+		if e.ComplexityRoot.ImportRowError.Row == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRowError.Row(childComplexity), true
+
+	case "ImportValidation.errorCount":
+		if e.ComplexityRoot.ImportValidation.ErrorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.ErrorCount(childComplexity), true
+	case "ImportValidation.errors":
+		if e.ComplexityRoot.ImportValidation.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.Errors(childComplexity), true
+	case "ImportValidation.errorsTruncated":
+		if e.ComplexityRoot.ImportValidation.ErrorsTruncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.ErrorsTruncated(childComplexity), true
+	case "ImportValidation.invalidRows":
+		if e.ComplexityRoot.ImportValidation.InvalidRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.InvalidRows(childComplexity), true
+	case "ImportValidation.totalRows":
+		if e.ComplexityRoot.ImportValidation.TotalRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.TotalRows(childComplexity), true
+	case "ImportValidation.validRows":
+		if e.ComplexityRoot.ImportValidation.ValidRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportValidation.ValidRows(childComplexity), true
+
 	case "InfrastructureAsset.address":
 		if e.ComplexityRoot.InfrastructureAsset.Address == nil {
 			break
@@ -3046,6 +3290,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.BulkUpdateInfrastructure(childComplexity, args["input"].(model.BulkUpdateInfrastructureInput)), true
+	case "Mutation.commitCircuitImport":
+		if e.ComplexityRoot.Mutation.CommitCircuitImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commitCircuitImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommitCircuitImport(childComplexity, args["id"].(string), args["columnMapping"].(any)), true
 	case "Mutation.createCircuit":
 		if e.ComplexityRoot.Mutation.CreateCircuit == nil {
 			break
@@ -3222,6 +3477,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSubtendedLink(childComplexity, args["input"].(model.DeleteSubtendedLinkInput)), true
+	case "Mutation.previewCircuitImport":
+		if e.ComplexityRoot.Mutation.PreviewCircuitImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_previewCircuitImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PreviewCircuitImport(childComplexity, args["file"].(graphql.Upload), args["sheet"].(*string), args["columnMapping"].(any)), true
 	case "Mutation.renewalAction":
 		if e.ComplexityRoot.Mutation.RenewalAction == nil {
 			break
@@ -4526,7 +4792,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/attribution.graphqls" "schema/base.graphqls" "schema/connections.graphqls" "schema/mutation.graphqls" "schema/portfolio.graphqls" "schema/query.graphqls" "schema/types.graphqls"
+//go:embed "schema/attribution.graphqls" "schema/base.graphqls" "schema/connections.graphqls" "schema/imports.graphqls" "schema/mutation.graphqls" "schema/portfolio.graphqls" "schema/query.graphqls" "schema/types.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4541,6 +4807,7 @@ var sources = []*ast.Source{
 	{Name: "schema/attribution.graphqls", Input: sourceData("schema/attribution.graphqls"), BuiltIn: false},
 	{Name: "schema/base.graphqls", Input: sourceData("schema/base.graphqls"), BuiltIn: false},
 	{Name: "schema/connections.graphqls", Input: sourceData("schema/connections.graphqls"), BuiltIn: false},
+	{Name: "schema/imports.graphqls", Input: sourceData("schema/imports.graphqls"), BuiltIn: false},
 	{Name: "schema/mutation.graphqls", Input: sourceData("schema/mutation.graphqls"), BuiltIn: false},
 	{Name: "schema/portfolio.graphqls", Input: sourceData("schema/portfolio.graphqls"), BuiltIn: false},
 	{Name: "schema/query.graphqls", Input: sourceData("schema/query.graphqls"), BuiltIn: false},
@@ -5304,6 +5571,102 @@ func (ec *executionContext) childFields_HierarchyFlow(ctx context.Context, field
 		return ec.fieldContext_HierarchyFlow_transportCostUsd(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HierarchyFlow", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportCommitPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "result":
+		return ec.fieldContext_ImportCommitPayload_result(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ImportCommitPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportCommitPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportCommitResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "importJobId":
+		return ec.fieldContext_ImportCommitResult_importJobId(ctx, field)
+	case "inserted":
+		return ec.fieldContext_ImportCommitResult_inserted(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportCommitResult_updated(ctx, field)
+	case "invalid":
+		return ec.fieldContext_ImportCommitResult_invalid(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportCommitResult_unchanged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportCommitResult", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportJob(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "importJobId":
+		return ec.fieldContext_ImportJob_importJobId(ctx, field)
+	case "filename":
+		return ec.fieldContext_ImportJob_filename(ctx, field)
+	case "fileType":
+		return ec.fieldContext_ImportJob_fileType(ctx, field)
+	case "sheet":
+		return ec.fieldContext_ImportJob_sheet(ctx, field)
+	case "sheets":
+		return ec.fieldContext_ImportJob_sheets(ctx, field)
+	case "headerRow":
+		return ec.fieldContext_ImportJob_headerRow(ctx, field)
+	case "headers":
+		return ec.fieldContext_ImportJob_headers(ctx, field)
+	case "columnMapping":
+		return ec.fieldContext_ImportJob_columnMapping(ctx, field)
+	case "sampleRows":
+		return ec.fieldContext_ImportJob_sampleRows(ctx, field)
+	case "validation":
+		return ec.fieldContext_ImportJob_validation(ctx, field)
+	case "status":
+		return ec.fieldContext_ImportJob_status(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ImportJob_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportJob", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportJobPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "job":
+		return ec.fieldContext_ImportJobPayload_job(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ImportJobPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportJobPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportRowError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "row":
+		return ec.fieldContext_ImportRowError_row(ctx, field)
+	case "field":
+		return ec.fieldContext_ImportRowError_field(ctx, field)
+	case "msg":
+		return ec.fieldContext_ImportRowError_msg(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportRowError", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalRows":
+		return ec.fieldContext_ImportValidation_totalRows(ctx, field)
+	case "validRows":
+		return ec.fieldContext_ImportValidation_validRows(ctx, field)
+	case "invalidRows":
+		return ec.fieldContext_ImportValidation_invalidRows(ctx, field)
+	case "errors":
+		return ec.fieldContext_ImportValidation_errors(ctx, field)
+	case "errorCount":
+		return ec.fieldContext_ImportValidation_errorCount(ctx, field)
+	case "errorsTruncated":
+		return ec.fieldContext_ImportValidation_errorsTruncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportValidation", field.Name)
 }
 
 func (ec *executionContext) childFields_InfrastructureAsset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6394,6 +6757,28 @@ func (ec *executionContext) field_Mutation_bulkUpdateInfrastructure_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_commitCircuitImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "columnMapping",
+		func(ctx context.Context, v any) (any, error) {
+			return ec.unmarshalOJSON2interface(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columnMapping"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createCircuit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6615,6 +7000,36 @@ func (ec *executionContext) field_Mutation_deleteSubtendedLink_args(ctx context.
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_previewCircuitImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sheet",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sheet"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "columnMapping",
+		func(ctx context.Context, v any) (any, error) {
+			return ec.unmarshalOJSON2interface(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columnMapping"] = arg2
 	return args, nil
 }
 
@@ -14494,6 +14909,750 @@ func (ec *executionContext) fieldContext_HierarchyFlow_transportCostUsd(_ contex
 	return graphql.NewScalarFieldContext("HierarchyFlow", field, false, false, "Money")
 }
 
+func (ec *executionContext) _ImportCommitPayload_result(ctx context.Context, field graphql.CollectedField, obj *model.ImportCommitPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitPayload_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *imports.CommitResult) graphql.Marshaler {
+			return ec.marshalOImportCommitResult2ᚖgithubᚗcomᚋxiberᚋnetosᚋimportsᚐCommitResult(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitPayload_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportCommitPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportCommitResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportCommitPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ImportCommitPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportCommitPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportCommitResult_importJobId(ctx context.Context, field graphql.CollectedField, obj *imports.CommitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitResult_importJobId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImportJobID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitResult_importJobId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCommitResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ImportCommitResult_inserted(ctx context.Context, field graphql.CollectedField, obj *imports.CommitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitResult_inserted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inserted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitResult_inserted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCommitResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCommitResult_updated(ctx context.Context, field graphql.CollectedField, obj *imports.CommitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitResult_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitResult_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCommitResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCommitResult_invalid(ctx context.Context, field graphql.CollectedField, obj *imports.CommitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitResult_invalid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invalid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitResult_invalid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCommitResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportCommitResult_unchanged(ctx context.Context, field graphql.CollectedField, obj *imports.CommitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCommitResult_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCommitResult_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCommitResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportJob_importJobId(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_importJobId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImportJobID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_importJobId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ImportJob_filename(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_fileType(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_fileType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_fileType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_sheet(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_sheet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sheet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_sheet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_sheets(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_sheets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sheets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_sheets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_headerRow(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_headerRow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeaderRow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_headerRow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportJob_headers(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_headers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Headers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_headers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_columnMapping(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_columnMapping(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().ColumnMapping(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_columnMapping(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _ImportJob_sampleRows(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_sampleRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ImportJob().SampleRows(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_sampleRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _ImportJob_validation(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_validation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Validation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v imports.Validation) graphql.Marshaler {
+			return ec.marshalNImportValidation2githubᚗcomᚋxiberᚋnetosᚋimportsᚐValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_validation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportJob",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportValidation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportJob_status(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportJob_expiresAt(ctx context.Context, field graphql.CollectedField, obj *imports.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJob_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJob_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportJob", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ImportJobPayload_job(ctx context.Context, field graphql.CollectedField, obj *model.ImportJobPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJobPayload_job(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Job, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *imports.Job) graphql.Marshaler {
+			return ec.marshalOImportJob2ᚖgithubᚗcomᚋxiberᚋnetosᚋimportsᚐJob(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJobPayload_job(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportJobPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJob(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportJobPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ImportJobPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportJobPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportJobPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportJobPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportRowError_row(ctx context.Context, field graphql.CollectedField, obj *imports.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_row(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Row, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_row(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportRowError_field(ctx context.Context, field graphql.CollectedField, obj *imports.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportRowError_msg(ctx context.Context, field graphql.CollectedField, obj *imports.RowError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRowError_msg(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Msg, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRowError_msg(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRowError", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportValidation_totalRows(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_totalRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalRows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_totalRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportValidation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportValidation_validRows(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_validRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidRows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_validRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportValidation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportValidation_invalidRows(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_invalidRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvalidRows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_invalidRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportValidation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportValidation_errors(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []imports.RowError) graphql.Marshaler {
+			return ec.marshalNImportRowError2ᚕgithubᚗcomᚋxiberᚋnetosᚋimportsᚐRowErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportRowError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportValidation_errorCount(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_errorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_errorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportValidation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportValidation_errorsTruncated(ctx context.Context, field graphql.CollectedField, obj *imports.Validation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportValidation_errorsTruncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorsTruncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportValidation_errorsTruncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportValidation", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _InfrastructureAsset_id(ctx context.Context, field graphql.CollectedField, obj *models.InfrastructureAsset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17091,6 +18250,106 @@ func (ec *executionContext) fieldContext_Mutation_bulkDeleteInfrastructure(ctx c
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_bulkDeleteInfrastructure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_previewCircuitImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_previewCircuitImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PreviewCircuitImport(ctx, fc.Args["file"].(graphql.Upload), fc.Args["sheet"].(*string),
+				func() any {
+					if fc.Args["columnMapping"] == nil {
+						return nil
+					}
+					return fc.Args["columnMapping"].(any)
+				}())
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportJobPayload) graphql.Marshaler {
+			return ec.marshalNImportJobPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐImportJobPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_previewCircuitImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportJobPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_previewCircuitImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_commitCircuitImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_commitCircuitImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CommitCircuitImport(ctx, fc.Args["id"].(string),
+				func() any {
+					if fc.Args["columnMapping"] == nil {
+						return nil
+					}
+					return fc.Args["columnMapping"].(any)
+				}())
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportCommitPayload) graphql.Marshaler {
+			return ec.marshalNImportCommitPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐImportCommitPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_commitCircuitImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportCommitPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_commitCircuitImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29613,6 +30872,326 @@ func (ec *executionContext) _HierarchyFlow(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var importCommitPayloadImplementors = []string{"ImportCommitPayload"}
+
+func (ec *executionContext) _ImportCommitPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ImportCommitPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importCommitPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportCommitPayload")
+		case "result":
+			out.Values[i] = ec._ImportCommitPayload_result(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ImportCommitPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importCommitResultImplementors = []string{"ImportCommitResult"}
+
+func (ec *executionContext) _ImportCommitResult(ctx context.Context, sel ast.SelectionSet, obj *imports.CommitResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importCommitResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportCommitResult")
+		case "importJobId":
+			out.Values[i] = ec._ImportCommitResult_importJobId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inserted":
+			out.Values[i] = ec._ImportCommitResult_inserted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportCommitResult_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invalid":
+			out.Values[i] = ec._ImportCommitResult_invalid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportCommitResult_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importJobImplementors = []string{"ImportJob"}
+
+func (ec *executionContext) _ImportJob(ctx context.Context, sel ast.SelectionSet, obj *imports.Job) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importJobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportJob")
+		case "importJobId":
+			out.Values[i] = ec._ImportJob_importJobId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filename":
+			out.Values[i] = ec._ImportJob_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileType":
+			out.Values[i] = ec._ImportJob_fileType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sheet":
+			out.Values[i] = ec._ImportJob_sheet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sheets":
+			out.Values[i] = ec._ImportJob_sheets(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "headerRow":
+			out.Values[i] = ec._ImportJob_headerRow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "headers":
+			out.Values[i] = ec._ImportJob_headers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "columnMapping":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_columnMapping(ctx, field, obj)
+				})
+		case "sampleRows":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ImportJob_sampleRows(ctx, field, obj)
+				})
+		case "validation":
+			out.Values[i] = ec._ImportJob_validation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ImportJob_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ImportJob_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importJobPayloadImplementors = []string{"ImportJobPayload"}
+
+func (ec *executionContext) _ImportJobPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ImportJobPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importJobPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportJobPayload")
+		case "job":
+			out.Values[i] = ec._ImportJobPayload_job(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ImportJobPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importRowErrorImplementors = []string{"ImportRowError"}
+
+func (ec *executionContext) _ImportRowError(ctx context.Context, sel ast.SelectionSet, obj *imports.RowError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importRowErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportRowError")
+		case "row":
+			out.Values[i] = ec._ImportRowError_row(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ImportRowError_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "msg":
+			out.Values[i] = ec._ImportRowError_msg(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importValidationImplementors = []string{"ImportValidation"}
+
+func (ec *executionContext) _ImportValidation(ctx context.Context, sel ast.SelectionSet, obj *imports.Validation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportValidation")
+		case "totalRows":
+			out.Values[i] = ec._ImportValidation_totalRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validRows":
+			out.Values[i] = ec._ImportValidation_validRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invalidRows":
+			out.Values[i] = ec._ImportValidation_invalidRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ImportValidation_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorCount":
+			out.Values[i] = ec._ImportValidation_errorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorsTruncated":
+			out.Values[i] = ec._ImportValidation_errorsTruncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var infrastructureAssetImplementors = []string{"InfrastructureAsset", "HierarchyNode", "Node"}
 
 func (ec *executionContext) _InfrastructureAsset(ctx context.Context, sel ast.SelectionSet, obj *models.InfrastructureAsset) graphql.Marshaler {
@@ -30239,6 +31818,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "bulkDeleteInfrastructure":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_bulkDeleteInfrastructure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previewCircuitImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_previewCircuitImport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitCircuitImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_commitCircuitImport(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -32886,6 +34479,46 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) marshalNImportCommitPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐImportCommitPayload(ctx context.Context, sel ast.SelectionSet, v *model.ImportCommitPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportCommitPayload!")
+		return graphql.Null
+	}
+	return ec._ImportCommitPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportJobPayload2ᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐImportJobPayload(ctx context.Context, sel ast.SelectionSet, v *model.ImportJobPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportJobPayload!")
+		return graphql.Null
+	}
+	return ec._ImportJobPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportRowError2githubᚗcomᚋxiberᚋnetosᚋimportsᚐRowError(ctx context.Context, sel ast.SelectionSet, v imports.RowError) graphql.Marshaler {
+	return ec._ImportRowError(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImportRowError2ᚕgithubᚗcomᚋxiberᚋnetosᚋimportsᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []imports.RowError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportRowError2githubᚗcomᚋxiberᚋnetosᚋimportsᚐRowError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportValidation2githubᚗcomᚋxiberᚋnetosᚋimportsᚐValidation(ctx context.Context, sel ast.SelectionSet, v imports.Validation) graphql.Marshaler {
+	return ec._ImportValidation(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNInfrastructureAsset2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐInfrastructureAsset(ctx context.Context, sel ast.SelectionSet, v *models.InfrastructureAsset) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "InfrastructureAsset!")
@@ -32973,6 +34606,24 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	res := graphql.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJSON2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
 }
@@ -33352,6 +35003,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSubtendedLink2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐSubtendedLink(ctx context.Context, sel ast.SelectionSet, v *models.SubtendedLink) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SubtendedLink!")
@@ -33462,6 +35142,20 @@ func (ec *executionContext) unmarshalNUpdateServiceProviderInput2map(ctx context
 func (ec *executionContext) unmarshalNUpdateSubtendedLinkInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputUpdateSubtendedLinkInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUserError2ᚕᚖgithubᚗcomᚋxiberᚋnetosᚋgraphᚋmodelᚐUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
@@ -33869,6 +35563,20 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOImportCommitResult2ᚖgithubᚗcomᚋxiberᚋnetosᚋimportsᚐCommitResult(ctx context.Context, sel ast.SelectionSet, v *imports.CommitResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportCommitResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOImportJob2ᚖgithubᚗcomᚋxiberᚋnetosᚋimportsᚐJob(ctx context.Context, sel ast.SelectionSet, v *imports.Job) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportJob(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOInfrastructureAsset2ᚖgithubᚗcomᚋxiberᚋnetosᚋmodelsᚐInfrastructureAsset(ctx context.Context, sel ast.SelectionSet, v *models.InfrastructureAsset) graphql.Marshaler {

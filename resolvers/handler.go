@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -10,12 +11,16 @@ import (
 
 	"github.com/xiber/netos/dataloaders"
 	"github.com/xiber/netos/graph"
+	"github.com/xiber/netos/imports"
 )
 
 // Request limits of the GraphQL endpoint.
 const (
-	// MaxBodyBytes caps a request body (a multipart upload included).
+	// MaxBodyBytes caps a JSON request body.
 	MaxBodyBytes = 1 << 20
+	// MaxMultipartBytes caps a multipart request: an import upload (the
+	// import service enforces its own 20 MB) plus the form's overhead.
+	MaxMultipartBytes = imports.DefaultMaxUploadBytes + 1<<20
 	// MaxTokens caps the tokens the parser reads from one document.
 	MaxTokens = 15_000
 )
@@ -26,7 +31,7 @@ const (
 func Handler(deps Deps) http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: New(deps), Complexity: complexity()}))
 	srv.AddTransport(transport.POST{})
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxBodyBytes, MaxMemory: MaxBodyBytes})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: MaxMultipartBytes, MaxMemory: MaxBodyBytes})
 	srv.SetErrorPresenter(PresentError)
 	srv.SetRecoverFunc(Recover)
 	srv.SetParserTokenLimit(MaxTokens)
@@ -35,12 +40,17 @@ func Handler(deps Deps) http.Handler {
 	srv.Use(shapeLimit{})
 	loaded := dataloaders.Middleware(deps.Network, srv)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		limit := int64(MaxBodyBytes)
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+			limit = MaxMultipartBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		loaded.ServeHTTP(w, r)
 	})
 }
 
 // GraphiQL serves the GraphiQL explorer for GET /graphql (dev mode only).
 func GraphiQL() http.Handler {
-	return playground.Handler("NetOS GraphQL", "/graphql")
+	return playground.Handler("NetOS GraphQL", "/graphql",
+		playground.WithGraphiqlFetcherHeaders(map[string]string{"x-user-role": "exec"}))
 }

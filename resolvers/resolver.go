@@ -4,6 +4,7 @@
 package resolvers
 
 import (
+	"github.com/xiber/netos/imports"
 	"github.com/xiber/netos/network"
 	"github.com/xiber/netos/portfolio"
 )
@@ -12,15 +13,17 @@ import (
 type Deps struct {
 	Network   *network.Service
 	Portfolio *portfolio.Service
+	Imports   *imports.Service
 }
 
 // Resolver is the root resolver.
 type Resolver struct {
 	network   *network.Service
 	portfolio *portfolio.Service
+	imports   *imports.Service
 }
 
 // New builds the root resolver.
 func New(deps Deps) *Resolver {
-	return &Resolver{network: deps.Network, portfolio: deps.Portfolio}
+	return &Resolver{network: deps.Network, portfolio: deps.Portfolio, imports: deps.Imports}
 }

@@ -100,9 +100,32 @@ func TestEveryMutationUnderEveryRole(t *testing.T) {
 	f := newFixtures(t, a)
 	fields := mutationFields(t)
 	for _, field := range fields {
-		if _, ok := mutationSamples[field.Name]; !ok {
-			t.Errorf("mutation %s has no sample input in mutationSamples", field.Name)
+		_, sampled := mutationSamples[field.Name]
+		_, custom := customMutations[field.Name]
+		if !sampled && !custom {
+			t.Errorf("mutation %s has no sample input in mutationSamples or customMutations", field.Name)
 		}
+	}
+	for name, run := range customMutations {
+		t.Run(name, func(t *testing.T) {
+			for _, role := range auth.Roles {
+				r := run(t, a, string(role))
+				if role.CanWrite() {
+					if r.Status != http.StatusOK || len(r.Errors) > 0 {
+						t.Errorf("%s", apptest.Describe("%s may write but got %d %+v", role, r.Status, r.Errors))
+					} else if ue := dig(r.Data, name+".userErrors"); len(ue.([]any)) > 0 {
+						t.Errorf("%s", apptest.Describe("%s: sample input is not valid: %v", role, ue))
+					}
+					continue
+				}
+				if r.code() != "FORBIDDEN" {
+					t.Errorf("%s", apptest.Describe("%s may not write but got %+v", role, r.Errors))
+				}
+			}
+			if r := run(t, a, ""); r.Status != http.StatusUnauthorized {
+				t.Errorf("%s", apptest.Describe("no role: status %d, want 401", r.Status))
+			}
+		})
 	}
 	for _, field := range fields {
 		sample, ok := mutationSamples[field.Name]
@@ -134,4 +157,20 @@ func TestEveryMutationUnderEveryRole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// customMutations run mutations whose arguments are not one input object
+// (file uploads, commits of a job the same user staged), as role.
+var customMutations = map[string]func(t *testing.T, a *apptest.App, role string) gqlResponse{
+	"previewCircuitImport": func(t *testing.T, a *apptest.App, role string) gqlResponse {
+		return upload(t, a, role, previewImport, "../examples/sample_circuits.csv")
+	},
+	"commitCircuitImport": func(t *testing.T, a *apptest.App, role string) gqlResponse {
+		id := "8d8e4333-8182-4443-8e0d-f2307276db52"
+		if auth.Role(role).CanWrite() {
+			staged := upload(t, a, role, previewImport, "../examples/sample_circuits.csv")
+			id = digStr(staged.Data, "previewCircuitImport.job.importJobId")
+		}
+		return post(t, a, role, `mutation($id: ID!) { commitCircuitImport(id: $id) { userErrors { field message code } } }`, map[string]any{"id": id})
+	},
 }

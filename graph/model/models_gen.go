@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/xiber/netos/imports"
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/resolvers/scalars"
@@ -295,6 +296,16 @@ type HierarchyFlow struct {
 	// amountUsd is that share of the parent's pool, or the cost of a circuit or RF link child.
 	AmountUsd        models.Money `json:"amountUsd"`
 	TransportCostUsd models.Money `json:"transportCostUsd"`
+}
+
+type ImportCommitPayload struct {
+	Result     *imports.CommitResult `json:"result,omitempty"`
+	UserErrors []*UserError          `json:"userErrors"`
+}
+
+type ImportJobPayload struct {
+	Job        *imports.Job `json:"job,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // InfrastructureAssetConnection is a page of InfrastructureAsset records.
