@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"math"
 	"math/big"
 	"time"
 
@@ -19,13 +20,56 @@ func ProjectedMRC(base models.Money, escalatorPct *models.Decimal, termStart *mo
 	if escalatorPct == nil || *escalatorPct == 0 || !isSet(termStart) {
 		return base
 	}
-	n := Anniversaries(*termStart, on)
+	return escalate(base, *escalatorPct, Anniversaries(*termStart, on))
+}
+
+// hundredPercent is 100 % in millionths of a percent.
+const hundredPercent = 100 * models.DecimalScale
+
+// escalate is base × (1 + pct/100)^n rounded half-up to the cent: in
+// 128-bit integers when they suffice, else exactly as escalateExact.
+func escalate(base models.Money, pct models.Decimal, n int) models.Money {
 	if n == 0 {
 		return base
 	}
+	if m, ok := escalateFast(base, pct, n); ok {
+		return m
+	}
+	return escalateExact(base, pct, n)
+}
+
+// escalateFast reduces (10⁸ + pct) / 10⁸ to lowest terms a/b (103/100 for
+// 3 %) and computes |base|·aⁿ / bⁿ in 128 bits; ok false when a step would
+// overflow.
+func escalateFast(base models.Money, pct models.Decimal, n int) (models.Money, bool) {
+	if n < 0 || int64(pct) > math.MaxInt64-hundredPercent || int64(pct) <= -hundredPercent {
+		return 0, false
+	}
+	f := uint64(hundredPercent + int64(pct))
+	g := gcd64(f, hundredPercent)
+	an, ok := pow64(f/g, n)
+	if !ok {
+		return 0, false
+	}
+	bn, ok := pow64(hundredPercent/g, n)
+	if !ok {
+		return 0, false
+	}
+	num, ok := u128{0, abs64(int64(base))}.mul64(an)
+	if !ok {
+		return 0, false
+	}
+	q, ok := roundDiv(num, bn)
+	if !ok {
+		return 0, false
+	}
+	return signed(q, base < 0), true
+}
+
+// escalateExact is escalate in big.Rat: the definition.
+func escalateExact(base models.Money, pct models.Decimal, n int) models.Money {
 	// 1 + pct/100 with pct in millionths is (10⁸ + pct) / 10⁸.
-	const hundredPercent = 100 * models.DecimalScale
-	num := new(big.Int).Exp(big.NewInt(hundredPercent+int64(*escalatorPct)), big.NewInt(int64(n)), nil)
+	num := new(big.Int).Exp(big.NewInt(hundredPercent+int64(pct)), big.NewInt(int64(n)), nil)
 	den := new(big.Int).Exp(big.NewInt(hundredPercent), big.NewInt(int64(n)), nil)
 	factor := new(big.Rat).SetFrac(num, den)
 	return roundCents(factor.Mul(factor, ratCents(base)))

@@ -32,8 +32,30 @@ func ETF(c *models.Circuit, today models.Date) models.Money {
 	if months == 0 {
 		return 0
 	}
+	return etfOf(c.MRC, *c.ETFPct, months)
+}
+
+// etfOf is MRC × pct/100 × months rounded half-up to the cent, pct in
+// millionths: in 128-bit integers when they suffice, else etfExact.
+func etfOf(mrc models.Money, pct models.Decimal, months int) models.Money {
+	if months > 0 {
+		num, ok := u128{0, abs64(int64(mrc))}.mul64(abs64(int64(pct)))
+		if ok {
+			num, ok = num.mul64(uint64(months))
+		}
+		if ok {
+			if q, ok := roundDiv(num, 100*models.DecimalScale); ok {
+				return signed(q, (mrc < 0) != (pct < 0))
+			}
+		}
+	}
+	return etfExact(mrc, pct, months)
+}
+
+// etfExact is etfOf in big.Rat: the definition.
+func etfExact(mrc models.Money, pct models.Decimal, months int) models.Money {
 	// MRC × pct/100 × months, pct in millionths: one exact fraction.
-	num := new(big.Int).Mul(big.NewInt(int64(c.MRC)), big.NewInt(int64(*c.ETFPct)))
+	num := new(big.Int).Mul(big.NewInt(int64(mrc)), big.NewInt(int64(pct)))
 	num.Mul(num, big.NewInt(int64(months)))
 	fee := new(big.Rat).SetFrac(num, big.NewInt(100*models.DecimalScale))
 	return roundCents(fee)

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/xiber/netos/models"
@@ -33,7 +34,34 @@ func MarginBucket(margin, revenue models.Money) string {
 	if margin < 0 {
 		return BucketNegative
 	}
-	// margin / revenue ≥ t/100  ⇔  100·margin ≥ t·revenue (revenue > 0).
+	// margin / revenue ≥ t/100  ⇔  100·margin ≥ t·revenue (revenue > 0);
+	// in int64 when neither side can overflow.
+	if margin <= math.MaxInt64/100 && revenue <= math.MaxInt64/100 {
+		m, r := 100*int64(margin), int64(revenue)
+		switch {
+		case m >= 80*r:
+			return Bucket80to100
+		case m >= 60*r:
+			return Bucket60to80
+		case m >= 40*r:
+			return Bucket40to60
+		case m >= 20*r:
+			return Bucket20to40
+		default:
+			return Bucket0to20
+		}
+	}
+	return marginBucketExact(margin, revenue)
+}
+
+// marginBucketExact is MarginBucket in big integers: the definition.
+func marginBucketExact(margin, revenue models.Money) string {
+	if revenue <= 0 {
+		return BucketNoRevenue
+	}
+	if margin < 0 {
+		return BucketNegative
+	}
 	hundredMargin := new(big.Int).Mul(big.NewInt(int64(margin)), big.NewInt(100))
 	atLeast := func(t int64) bool {
 		return hundredMargin.Cmp(new(big.Int).Mul(big.NewInt(int64(revenue)), big.NewInt(t))) >= 0
@@ -69,15 +97,22 @@ type BucketCount struct {
 // is present, in MarginBuckets order, so the chart keeps its axis when a
 // bucket is empty.
 func MarginHistogram(rows []CircuitMargin) []BucketCount {
-	counts := make(map[string]int, len(MarginBuckets))
+	// counts[i] counts MarginBuckets[i].
+	counts := make([]int, len(MarginBuckets))
 	for _, r := range rows {
 		if isBilling(r.Circuit) {
-			counts[MarginBucket(r.Margin, r.Revenue)]++
+			b := MarginBucket(r.Margin, r.Revenue)
+			for i, name := range MarginBuckets {
+				if name == b {
+					counts[i]++
+					break
+				}
+			}
 		}
 	}
 	out := make([]BucketCount, len(MarginBuckets))
 	for i, b := range MarginBuckets {
-		out[i] = BucketCount{Bucket: b, Count: counts[b]}
+		out[i] = BucketCount{Bucket: b, Count: counts[i]}
 	}
 	return out
 }

@@ -107,37 +107,63 @@ type RenewalInfo struct {
 // Callers pass live circuits; a soft-deleted circuit, or one without a term
 // end, has no renewal state.
 func RenewalStatus(c *models.Circuit, today models.Date, p RenewalPolicy) RenewalInfo {
-	if c == nil || c.DeletedAt != nil || !isSet(c.TermEnd) {
+	return renewalOf(c, today, p).info()
+}
+
+// renewal is RenewalInfo without pointers: the dashboard computes it for
+// every circuit and only turns the few it lists into a RenewalInfo.
+type renewal struct {
+	state             string
+	manual            bool
+	set               bool // false without a term end: no state
+	end, deadline     models.Date
+	toEnd, toDeadline int
+	rolls             int
+	inWindow          bool
+}
+
+// info is r as a RenewalInfo.
+func (r renewal) info() RenewalInfo {
+	if !r.set {
 		return RenewalInfo{}
 	}
+	end, deadline, toEnd, toDeadline := r.end, r.deadline, r.toEnd, r.toDeadline
+	return RenewalInfo{State: r.state, Manual: r.manual, TermEnd: &end, Deadline: &deadline,
+		DaysToDeadline: &toDeadline, DaysToTermEnd: &toEnd, Renewals: r.rolls, InWindow: r.inWindow}
+}
+
+// renewalOf is RenewalStatus without allocating.
+func renewalOf(c *models.Circuit, today models.Date, p RenewalPolicy) renewal {
+	if c == nil || c.DeletedAt != nil || !isSet(c.TermEnd) {
+		return renewal{}
+	}
 	end, rolls := effectiveTermEnd(c, today)
-	info := describeTerm(end, c.NoticeDays, rolls, today, p)
+	r := describeTerm(end, c.NoticeDays, rolls, today, p)
 
 	switch c.RenewalState {
 	case StateNegotiating, StateTerminating:
-		info.State, info.Manual = c.RenewalState, true
-		return info
+		r.state, r.manual = c.RenewalState, true
+		return r
 	case StateNoticeSent:
 		// Notice ends the contract at its term end; what follows is the
 		// circuit running out of contract, which is what expired means.
-		if daysBetween(today, end) >= 0 {
-			info.State, info.Manual = StateNoticeSent, true
+		if r.toEnd >= 0 {
+			r.state, r.manual = StateNoticeSent, true
 		} else {
-			info.State = StateExpired
+			r.state = StateExpired
 		}
-		return info
+		return r
 	}
-	info.State = dateDrivenState(c.RenewalType, end, c.NoticeDays, rolls, today, p)
-	if c.RenewalState == StateRenewed && info.State == StateNotDue {
-		info.State, info.Manual = StateRenewed, true
+	r.state = stateOf(c.RenewalType, r.toEnd, r.toDeadline, rolls, p)
+	if c.RenewalState == StateRenewed && r.state == StateNotDue {
+		r.state, r.manual = StateRenewed, true
 	}
-	return info
+	return r
 }
 
-// dateDrivenState is the state the calendar alone gives a term ending on end.
-func dateDrivenState(renewalType string, end models.Date, noticeDays int64, rolls int, today models.Date, p RenewalPolicy) string {
-	toEnd := daysBetween(today, end)
-	toDeadline := daysBetween(today, deadlineOf(end, noticeDays))
+// stateOf is the state the calendar alone gives a term whose end is toEnd
+// days from today and whose notice deadline toDeadline days.
+func stateOf(renewalType string, toEnd, toDeadline, rolls int, p RenewalPolicy) string {
 	switch {
 	case toEnd < 0:
 		// Only reached for contracts that do not roll: an auto contract's
@@ -159,18 +185,19 @@ func dateDrivenState(renewalType string, end models.Date, noticeDays int64, roll
 	}
 }
 
-// describeTerm fills the dates and distances of a RenewalInfo.
-func describeTerm(end models.Date, noticeDays int64, rolls int, today models.Date, p RenewalPolicy) RenewalInfo {
+// describeTerm fills the dates and distances of a renewal.
+func describeTerm(end models.Date, noticeDays int64, rolls int, today models.Date, p RenewalPolicy) renewal {
 	deadline := deadlineOf(end, noticeDays)
 	toEnd := daysBetween(today, end)
 	toDeadline := daysBetween(today, deadline)
-	return RenewalInfo{
-		TermEnd:        &end,
-		Deadline:       &deadline,
-		DaysToDeadline: &toDeadline,
-		DaysToTermEnd:  &toEnd,
-		Renewals:       rolls,
-		InWindow:       toEnd >= 0 && toEnd <= p.windowDays(),
+	return renewal{
+		set:        true,
+		end:        end,
+		deadline:   deadline,
+		toDeadline: toDeadline,
+		toEnd:      toEnd,
+		rolls:      rolls,
+		inWindow:   toEnd >= 0 && toEnd <= p.windowDays(),
 	}
 }
 

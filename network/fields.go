@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 
@@ -363,43 +364,59 @@ func toRefList(v any) ([]string, error) {
 // fields are skipped (the service handles them).
 func (s *Schema) apply(rec any, v Values) {
 	rv := reflect.ValueOf(rec).Elem()
+	index := fieldIndex(rv.Type())
 	for name, val := range v {
 		if f := s.byName[name]; f == nil || f.Virtual {
 			continue
 		}
-		setByTag(rv, name, val)
+		if at, ok := index[name]; ok {
+			set(rv.FieldByIndex(at), val)
+		}
 	}
 }
 
-// setByTag sets the struct field tagged json:"name" (searching embedded
-// structs) to val, adapting pointer and value forms; nil zeroes it.
-func setByTag(rv reflect.Value, name string, val any) bool {
-	t := rv.Type()
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
-			if setByTag(rv.Field(i), name, val) {
-				return true
-			}
-			continue
-		}
-		if strings.Split(sf.Tag.Get("json"), ",")[0] != name {
-			continue
-		}
-		fv := rv.Field(i)
-		if val == nil {
-			fv.Set(reflect.Zero(fv.Type()))
-			return true
-		}
-		x := reflect.ValueOf(val)
-		if fv.Kind() == reflect.Pointer {
-			p := reflect.New(fv.Type().Elem())
-			p.Elem().Set(x.Convert(fv.Type().Elem()))
-			fv.Set(p)
-		} else {
-			fv.Set(x.Convert(fv.Type()))
-		}
-		return true
+// fieldIndexes caches, per record type, where each JSON-tagged field lives
+// (embedded structs included), so apply does no tag parsing per value.
+var fieldIndexes sync.Map // reflect.Type → map[string][]int
+
+func fieldIndex(t reflect.Type) map[string][]int {
+	if m, ok := fieldIndexes.Load(t); ok {
+		return m.(map[string][]int)
 	}
-	return false
+	m := map[string][]int{}
+	var walk func(t reflect.Type, at []int)
+	walk = func(t reflect.Type, at []int) {
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			path := append(append([]int{}, at...), i)
+			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+				walk(sf.Type, path)
+				continue
+			}
+			if name := strings.Split(sf.Tag.Get("json"), ",")[0]; name != "" && name != "-" {
+				if _, dup := m[name]; !dup {
+					m[name] = path
+				}
+			}
+		}
+	}
+	walk(t, nil)
+	fieldIndexes.Store(t, m)
+	return m
+}
+
+// set assigns val to a field, adapting pointer and value forms; nil zeroes it.
+func set(fv reflect.Value, val any) {
+	if val == nil {
+		fv.Set(reflect.Zero(fv.Type()))
+		return
+	}
+	x := reflect.ValueOf(val)
+	if fv.Kind() == reflect.Pointer {
+		p := reflect.New(fv.Type().Elem())
+		p.Elem().Set(x.Convert(fv.Type().Elem()))
+		fv.Set(p)
+		return
+	}
+	fv.Set(x.Convert(fv.Type()))
 }

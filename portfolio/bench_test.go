@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,14 +31,26 @@ const (
 )
 
 // BenchmarkDashboard times the dashboard summary at the scale on
-// the test run's engine: "cached" (nothing written since the last read:
-// the dashboard itself is cached per change, like the report), "warm"
-// (the dashboard recomputed with the attribution report cached) and "cold"
-// (the first read after a write: report and dashboard recomputed).
+// the test run's engine:
+//
+//   - "cached": nothing written since the last read (the dashboard itself is
+//     cached per change and day, like the report);
+//   - "warm": a new day — the clock moves one day per read, so the whole
+//     dashboard is recomputed, with the attribution report and the
+//     dashboard's database reads (kept per change) cached;
+//   - "renewal": after a renewal action — the circuit it changed re-read
+//     and the dashboard recomputed, the attribution report cached;
+//   - "reload": after a sweep that changed over 1,000 circuits — all the
+//     dashboard's data re-read and the dashboard recomputed, the
+//     attribution report cached;
+//   - "cold": the first read after a network write — report, data and
+//     dashboard all recomputed.
 func BenchmarkDashboard(b *testing.B) {
 	db := dbtest.DB(b)
 	ctx := auth.WithPrincipal(context.Background(), auth.Principal{User: "bench", Role: auth.ReadOnly})
-	now := func() time.Time { return time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC) }
+	start := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	var days atomic.Int64
+	now := func() time.Time { return start.AddDate(0, 0, int(days.Load())) }
 	if err := insertBenchNetwork(context.Background(), db, now()); err != nil {
 		b.Fatal(err)
 	}
@@ -59,6 +72,24 @@ func BenchmarkDashboard(b *testing.B) {
 		}
 	})
 	b.Run("warm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			days.Add(1)
+			if _, err := svc.Dashboard(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("renewal", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			svc.MarkCircuitsChanged("circuit-x099999")
+			if _, err := svc.Dashboard(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("reload", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			svc.DropCachedDashboard()

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
+	"slices"
 	"sync"
 
 	"github.com/xiber/netos/analytics"
@@ -78,16 +78,63 @@ type StateCount struct {
 	Count int    `json:"count"`
 }
 
-// dashboardInputs is everything the dashboard reads, loaded concurrently.
+// dashboardInputs is everything the dashboard reads: the attribution
+// report (cached by the network service) and the dashboard's own data.
 type dashboardInputs struct {
-	rep      *attribution.Report
-	counts   store.PortfolioCounts
-	spend    []store.CarrierSpend
-	services []store.KeyCount
-	states   []store.KeyCount
-	circuits []*models.Circuit
-	names    map[string]string
-	assets   []*models.InfrastructureAsset
+	rep *attribution.Report
+	*dashboardData
+}
+
+// dashboardData is what the dashboard reads from the database: SQL
+// aggregates and the live circuits' and assets' contract columns. None of
+// it depends on the day, so it is kept for a generation (the writes that
+// invalidate the dashboard invalidate it too) and a new day only redoes the
+// arithmetic. It is read-only once loaded: every dashboard of the
+// generation shares it.
+type dashboardData struct {
+	generation int64
+	counts     store.PortfolioCounts
+	spend      []store.CarrierSpend
+	services   []store.KeyCount
+	states     []store.KeyCount
+	circuits   []*models.Circuit
+	assets     []*models.InfrastructureAsset
+	// index is the position of each circuit in circuits, by ID.
+	index map[string]int
+	// book is the circuits' and assets' contract arithmetic prepared once.
+	book *analytics.Book
+	// ranked is what the attribution report rep gives the dashboard.
+	ranked *rankedData
+}
+
+// rankedData is the day-independent part of the dashboard that needs the
+// attribution report: the margin histogram and the two rankings.
+type rankedData struct {
+	rep          *attribution.Report
+	histogram    []analytics.BucketCount
+	topExpensive []*models.Circuit
+	lowestMargin []*models.Circuit
+}
+
+// rank computes the rankedData of circuits with rep.
+func rank(circuits []*models.Circuit, rep *attribution.Report) *rankedData {
+	margins := make([]analytics.CircuitMargin, 0, len(circuits))
+	for _, c := range circuits {
+		if !models.CircuitBills(c.Status) {
+			continue
+		}
+		row := analytics.CircuitMargin{Circuit: c}
+		if pl, ok := rep.Item(c.ID); ok {
+			row.Revenue, row.Margin = pl.AttributedRevenue, pl.Margin
+		}
+		margins = append(margins, row)
+	}
+	r := &rankedData{rep: rep, histogram: analytics.MarginHistogram(margins),
+		topExpensive: analytics.TopExpensive(circuits, analytics.TopN)}
+	for _, m := range analytics.LowestMargin(margins, analytics.TopN) {
+		r.lowestMargin = append(r.lowestMargin, m.Circuit)
+	}
+	return r
 }
 
 // Dashboard is the dashboard summary of live data. Like the attribution
@@ -161,12 +208,21 @@ func (d *Dashboard) withNames(names map[string]string) *Dashboard {
 // computeDashboard computes the dashboard from live data: SQL aggregates
 // for counts, spend and mixes; the cached attribution report for total
 // cost, revenue and margins; the live circuits' contract columns for the
-// renewal, ranking, ETF and forecast arithmetic.
+// renewal, ranking, ETF and forecast arithmetic. What does not depend on
+// the day (the data, the margin histogram and rankings, the flat prices and
+// fixed fees of analytics.Book) is kept for the generation, so a new day
+// only redoes the dated arithmetic; each circuit's renewal status is then
+// worked out once for the pipeline, the window count and the at-risk list.
+// Carrier names are left to withNames. The caller holds s.mu.
 func (s *Service) computeDashboard(ctx context.Context, today models.Date) (*Dashboard, error) {
 	in, err := s.loadDashboard(ctx)
 	if err != nil {
 		return nil, err
 	}
+	if in.ranked == nil || in.ranked.rep != in.rep {
+		in.ranked = rank(in.circuits, in.rep)
+	}
+	renewals := in.book.Renewals(today, s.policy)
 	d := &Dashboard{AsOf: today, RenewalWindowDays: s.WindowDays()}
 	tot := in.rep.Totals
 	d.KPIs = KPIs{
@@ -175,7 +231,7 @@ func (s *Service) computeDashboard(ctx context.Context, today models.Date) (*Das
 		CircuitMRC:          in.counts.CircuitMRC, TotalMRC: tot.TotalCost,
 		FacilityMRC: tot.TotalCost - in.counts.CircuitMRC,
 		ModeledMRR:  tot.TotalRevenue, ModeledMargin: tot.TotalRevenue - tot.TotalCost,
-		RenewalWindowCount: analytics.RenewalWindowCount(in.circuits, today, s.policy),
+		RenewalWindowCount: renewals.WindowCount,
 	}
 	d.SpendByCarrier = make([]CarrierSpend, len(in.spend))
 	for i, r := range in.spend {
@@ -189,44 +245,59 @@ func (s *Service) computeDashboard(ctx context.Context, today models.Date) (*Das
 	for i, r := range in.states {
 		d.StateMix[i] = StateCount{State: r.Key, Count: r.Count}
 	}
-	d.RenewalPipeline = analytics.RenewalPipeline(in.circuits, today, s.policy)
+	d.RenewalPipeline = renewals.Pipeline
 
-	margins := make([]analytics.CircuitMargin, 0, len(in.circuits))
-	for _, c := range in.circuits {
-		if !models.CircuitBills(c.Status) {
-			continue
-		}
-		row := analytics.CircuitMargin{Circuit: c}
-		if pl, ok := in.rep.Item(c.ID); ok {
-			row.Revenue, row.Margin = pl.AttributedRevenue, pl.Margin
-		}
-		margins = append(margins, row)
-	}
-	d.MarginHistogram = analytics.MarginHistogram(margins)
+	d.MarginHistogram = in.ranked.histogram
 
-	atRisk := analytics.AtRisk(in.circuits, today, s.policy)
-	d.AtRiskCircuits = make([]CircuitSummary, len(atRisk))
-	for i, r := range atRisk {
-		d.AtRiskCircuits[i] = s.summaryOf(r.Circuit, r.Renewal, today, in.rep, in.names)
+	d.AtRiskCircuits = make([]CircuitSummary, len(renewals.AtRisk))
+	for i, r := range renewals.AtRisk {
+		d.AtRiskCircuits[i] = s.summaryOf(r.Circuit, r.Renewal, today, in.rep, nil)
 	}
 	d.TopExpensive = []CircuitSummary{}
-	for _, c := range analytics.TopExpensive(in.circuits, analytics.TopN) {
-		d.TopExpensive = append(d.TopExpensive, s.summarize(c, today, in.rep, in.names))
+	for _, c := range in.ranked.topExpensive {
+		d.TopExpensive = append(d.TopExpensive, s.summarize(c, today, in.rep, nil))
 	}
 	d.LowestMargin = []CircuitSummary{}
-	for _, r := range analytics.LowestMargin(margins, analytics.TopN) {
-		d.LowestMargin = append(d.LowestMargin, s.summarize(r.Circuit, today, in.rep, in.names))
+	for _, c := range in.ranked.lowestMargin {
+		d.LowestMargin = append(d.LowestMargin, s.summarize(c, today, in.rep, nil))
 	}
-	d.CostForecast = analytics.Forecast(in.circuits, in.assets, today)
-	d.ETFExposure = analytics.ETFExposure(in.circuits, today)
+	d.CostForecast = in.book.Forecast(today)
+	d.ETFExposure = in.book.ETFExposure(today)
 	return d, nil
 }
 
-// loadDashboard runs the dashboard's reads concurrently: each is one query
-// (or the cached report), and none depends on another.
+// loadDashboard gets the attribution report and the dashboard data of
+// generation gen: the data kept from an earlier dashboard of the same
+// generation, else read afresh, its queries run concurrently (each is one
+// query, and none depends on another). The caller holds s.mu.
 func (s *Service) loadDashboard(ctx context.Context) (*dashboardInputs, error) {
+	dataGen := s.dataGeneration.Load()
+	ids := s.takeChangedIDs()
+	done := false
+	defer func() {
+		if !done && len(ids) > 0 {
+			s.circuitsChanged(ids...) // not read after all: keep them for next time
+		}
+	}()
+	if data := s.data; data != nil && data.generation == dataGen && len(ids) <= maxPatchedCircuits {
+		rep, err := s.network.Attribution(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("dashboard: %w", err)
+		}
+		patched, ok := data, true
+		if len(ids) > 0 {
+			if patched, ok, err = s.patchCircuits(ctx, data, ids); err != nil {
+				return nil, fmt.Errorf("dashboard: %w", err)
+			}
+		}
+		if ok {
+			s.data = patched
+			done = true
+			return &dashboardInputs{rep: rep, dashboardData: patched}, nil
+		}
+	}
 	db := s.network.DB()
-	in := &dashboardInputs{}
+	in := &dashboardInputs{dashboardData: &dashboardData{generation: dataGen}}
 	err := concurrently(ctx,
 		func(ctx context.Context) (err error) { in.rep, err = s.network.Attribution(ctx); return },
 		func(ctx context.Context) (err error) { in.counts, err = store.LoadPortfolioCounts(ctx, db); return },
@@ -237,13 +308,74 @@ func (s *Service) loadDashboard(ctx context.Context) (*dashboardInputs, error) {
 			in.circuits, err = store.LiveCircuitContracts(ctx, db, store.ContractFilter{})
 			return
 		},
-		func(ctx context.Context) (err error) { in.names, err = store.ProviderNames(ctx, db); return },
 		func(ctx context.Context) (err error) { in.assets, err = store.ActiveAssetPrices(ctx, db); return },
 	)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: %w", err)
 	}
+	in.book = analytics.NewBook(in.circuits, in.assets)
+	in.index = make(map[string]int, len(in.circuits))
+	for i, c := range in.circuits {
+		in.index[c.ID] = i
+	}
+	s.data = in.dashboardData
+	done = true
 	return in, nil
+}
+
+// maxPatchedCircuits is how many changed circuits patchCircuits re-reads
+// one by one (in one query); more and the data is read afresh.
+const maxPatchedCircuits = 1000
+
+// patchCircuits is data with circuits ids re-read: a copy whose circuit
+// list and book have those circuits replaced, data itself left as it was.
+// It reports false, for the caller to read everything afresh, when one of
+// them is new to the data or no longer live (neither is expected: creating
+// and deleting are network writes).
+func (s *Service) patchCircuits(ctx context.Context, data *dashboardData, ids []string) (*dashboardData, bool, error) {
+	fresh, err := store.LiveCircuitContracts(ctx, s.network.DB(), store.ContractFilter{IDs: ids})
+	if err != nil {
+		return nil, false, err
+	}
+	if len(fresh) != len(ids) {
+		return nil, false, nil
+	}
+	out := *data
+	out.circuits = slices.Clone(data.circuits)
+	// The rankings only read ID, label, status and MRC: while no patched
+	// circuit changed one of those they stand, pointing at the new rows.
+	sameRanks := true
+	latest := make(map[string]*models.Circuit, len(fresh))
+	olds := make([]*models.Circuit, len(fresh))
+	for k, c := range fresh {
+		i, ok := data.index[c.ID]
+		if !ok {
+			return nil, false, nil
+		}
+		old := out.circuits[i]
+		if c.Label != old.Label || c.Status != old.Status || c.MRC != old.MRC {
+			sameRanks = false
+		}
+		out.circuits[i], olds[k] = c, old
+		latest[c.ID] = c
+	}
+	out.book = data.book.Replace(olds, fresh)
+	out.ranked = nil
+	if r := data.ranked; r != nil && sameRanks {
+		renewed := func(cs []*models.Circuit) []*models.Circuit {
+			out := make([]*models.Circuit, len(cs))
+			for i, c := range cs {
+				if n := latest[c.ID]; n != nil {
+					c = n
+				}
+				out[i] = c
+			}
+			return out
+		}
+		out.ranked = &rankedData{rep: r.rep, histogram: r.histogram,
+			topExpensive: renewed(r.topExpensive), lowestMargin: renewed(r.lowestMargin)}
+	}
+	return &out, true, nil
 }
 
 // concurrently runs every f at once and returns the first error; the

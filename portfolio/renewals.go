@@ -141,12 +141,12 @@ func (s *Service) RenewalAction(ctx context.Context, circuitID, action string, i
 	if err != nil {
 		return nil, err
 	}
-	if len(ch.Changed) > 0 {
-		s.invalidate()
-	}
 	if ch.MRC != nil {
-		// A renewal at a new price moves attribution figures.
+		// A renewal at a new price moves attribution figures (and the
+		// dashboard's data, through the network's change notification).
 		s.network.GraphChanged()
+	} else if len(ch.Changed) > 0 {
+		s.circuitsChanged(c.ID)
 	}
 	rep, err := s.network.Attribution(ctx)
 	if err != nil {

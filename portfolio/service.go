@@ -26,10 +26,18 @@ type Service struct {
 	now     func() time.Time
 	// generation counts the writes that can move a dashboard figure (every
 	// network change, every renewal write); cache holds the last dashboard
-	// computed, for one generation and one day.
+	// computed, for one generation and one day; data what it read from the
+	// database, for one generation (guarded by mu).
 	generation atomic.Int64
 	mu         sync.Mutex
 	cache      atomic.Pointer[cachedDashboard]
+	data       *dashboardData
+	// dataGeneration counts the writes that need data re-read in full
+	// (every network change); a renewal write only re-reads the circuits
+	// it changed, which it records in changedIDs (guarded by idsMu).
+	dataGeneration atomic.Int64
+	idsMu          sync.Mutex
+	changedIDs     map[string]struct{}
 }
 
 type cachedDashboard struct {
@@ -50,8 +58,40 @@ func New(net *network.Service, policy analytics.RenewalPolicy, now func() time.T
 	return s
 }
 
-// invalidate drops the cached dashboard.
-func (s *Service) invalidate() { s.generation.Add(1) }
+// invalidate drops the cached dashboard and its data.
+func (s *Service) invalidate() {
+	s.dataGeneration.Add(1)
+	s.generation.Add(1)
+}
+
+// circuitsChanged drops the cached dashboard after a write that changed
+// only the renewal columns (state, term, term months) of circuits ids: the
+// next dashboard re-reads those circuits alone, the SQL aggregates being
+// unaffected. A write that changes anything else calls invalidate.
+func (s *Service) circuitsChanged(ids ...string) {
+	s.idsMu.Lock()
+	if s.changedIDs == nil {
+		s.changedIDs = map[string]struct{}{}
+	}
+	for _, id := range ids {
+		s.changedIDs[id] = struct{}{}
+	}
+	s.idsMu.Unlock()
+	s.generation.Add(1)
+}
+
+// takeChangedIDs returns and forgets the circuits changed since the last
+// call.
+func (s *Service) takeChangedIDs() []string {
+	s.idsMu.Lock()
+	defer s.idsMu.Unlock()
+	ids := make([]string, 0, len(s.changedIDs))
+	for id := range s.changedIDs {
+		ids = append(ids, id)
+	}
+	s.changedIDs = nil
+	return ids
+}
 
 // Today is the service's calendar day (UTC).
 func (s *Service) Today() models.Date { return models.DateOf(s.now().UTC()) }

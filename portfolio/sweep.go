@@ -60,8 +60,9 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 	for start := 0; start < len(changes); start += sweepChunk {
 		chunk := changes[start:min(start+sweepChunk, len(changes))]
 		var changed, skipped int
+		var ids []string
 		err := s.network.InTx(ctx, func(tx bun.Tx) error {
-			changed, skipped = 0, 0
+			changed, skipped, ids = 0, 0, ids[:0]
 			at := s.now().UTC()
 			for _, ch := range chunk {
 				ok, err := store.SetRenewalState(ctx, tx, ch.c.ID, ch.c.Version, ch.to, at)
@@ -81,6 +82,7 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 					return err
 				}
 				changed++
+				ids = append(ids, ch.c.ID)
 			}
 			return nil
 		})
@@ -90,7 +92,7 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 		res.Changed += changed
 		res.Skipped += skipped
 		if changed > 0 {
-			s.invalidate()
+			s.circuitsChanged(ids...)
 		}
 	}
 	return res, nil

@@ -10,7 +10,7 @@ import (
 
 // InsertAudit appends one audit entry.
 func InsertAudit(ctx context.Context, db bun.IDB, e *models.AuditEntry) error {
-	_, err := db.NewInsert().Model(e).Exec(ctx)
+	_, err := db.NewInsert().Model(e).Returning("NULL").Exec(ctx)
 	return translate(err, "insert audit entry")
 }
 

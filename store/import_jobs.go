@@ -59,7 +59,7 @@ func MarkImportJobCommitted(ctx context.Context, db bun.IDB, id string, inserted
 // InsertMany stores new records of one type, a pointer to a slice of them,
 // in one statement: the bulk half of an import.
 func InsertMany(ctx context.Context, db bun.IDB, recs any) error {
-	_, err := db.NewInsert().Model(recs).Exec(ctx)
+	_, err := db.NewInsert().Model(recs).Returning("NULL").Exec(ctx)
 	return translate(err, "insert records")
 }
 

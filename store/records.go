@@ -48,7 +48,7 @@ func GetMany[T any](ctx context.Context, db bun.IDB, ids []string) ([]T, error) 
 // Insert stores a new record. The caller has set every field, ID and
 // timestamps included.
 func Insert(ctx context.Context, db bun.IDB, rec any) error {
-	_, err := db.NewInsert().Model(rec).Exec(ctx)
+	_, err := db.NewInsert().Model(rec).Returning("NULL").Exec(ctx)
 	return translate(err, "insert "+entityName(db, rec))
 }
 
