@@ -7,6 +7,8 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -100,15 +102,85 @@ func Diff(before, after any) map[string]models.FieldChange {
 
 var ignored = map[string]bool{"version": true, "created_at": true, "updated_at": true}
 
+// toMap reads a record's fields by their JSON (REST) names, as the values
+// the record holds (pointers followed, nil for unset), so diffs compare
+// typed values and render them as the REST API does. Anything but a struct
+// goes through JSON.
 func toMap(v any) map[string]any {
-	if v == nil || (reflect.ValueOf(v).Kind() == reflect.Pointer && reflect.ValueOf(v).IsNil()) {
+	rv := reflect.ValueOf(v)
+	for rv.IsValid() && rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return map[string]any{}
+		}
+		rv = rv.Elem()
+	}
+	if !rv.IsValid() {
 		return map[string]any{}
 	}
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return map[string]any{}
+	if rv.Kind() != reflect.Struct {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return map[string]any{}
+		}
+		m := map[string]any{}
+		_ = json.Unmarshal(raw, &m)
+		return m
 	}
-	m := map[string]any{}
-	_ = json.Unmarshal(raw, &m)
+	fields := jsonFields(rv.Type())
+	m := make(map[string]any, len(fields))
+	for _, f := range fields {
+		fv := rv.FieldByIndex(f.index)
+		if fv.Kind() == reflect.Pointer || fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map {
+			if fv.IsNil() {
+				m[f.name] = nil
+				continue
+			}
+		}
+		if fv.Kind() == reflect.Pointer {
+			fv = fv.Elem()
+		}
+		m[f.name] = fv.Interface()
+	}
 	return m
+}
+
+type jsonField struct {
+	name  string
+	index []int
+}
+
+// fieldsByType caches the JSON-named fields of each record type.
+var fieldsByType sync.Map // reflect.Type → []jsonField
+
+func jsonFields(t reflect.Type) []jsonField {
+	if f, ok := fieldsByType.Load(t); ok {
+		return f.([]jsonField)
+	}
+	var out []jsonField
+	seen := map[string]bool{}
+	var walk func(t reflect.Type, at []int)
+	walk = func(t reflect.Type, at []int) {
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			path := append(append([]int{}, at...), i)
+			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+				walk(sf.Type, path)
+				continue
+			}
+			name := strings.Split(sf.Tag.Get("json"), ",")[0]
+			if !sf.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = sf.Name
+			}
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, jsonField{name, path})
+			}
+		}
+	}
+	walk(t, nil)
+	fieldsByType.Store(t, out)
+	return out
 }
