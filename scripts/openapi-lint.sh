@@ -19,7 +19,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -d "$tools/node_modules/@apidevtools/swagger-parser" ]; then
 	mkdir -p "$tools"
-	[ -f "$tools/package.json" ] || (cd "$tools" && npm init -y >/dev/null)
+	[ -f "$tools/package.json" ] || printf '{"name": "netos-tools", "private": true}\n' >"$tools/package.json"
 	(cd "$tools" && npm install --no-audit --no-fund --silent @apidevtools/swagger-parser@13 @redocly/cli@2)
 fi
 if [ $# -ge 1 ]; then
