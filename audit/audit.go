@@ -7,8 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -126,61 +124,20 @@ func toMap(v any) map[string]any {
 		_ = json.Unmarshal(raw, &m)
 		return m
 	}
-	fields := jsonFields(rv.Type())
+	fields := models.JSONFields(rv.Type())
 	m := make(map[string]any, len(fields))
 	for _, f := range fields {
-		fv := rv.FieldByIndex(f.index)
+		fv := rv.FieldByIndex(f.Index)
 		if fv.Kind() == reflect.Pointer || fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map {
 			if fv.IsNil() {
-				m[f.name] = nil
+				m[f.Name] = nil
 				continue
 			}
 		}
 		if fv.Kind() == reflect.Pointer {
 			fv = fv.Elem()
 		}
-		m[f.name] = fv.Interface()
+		m[f.Name] = fv.Interface()
 	}
 	return m
-}
-
-type jsonField struct {
-	name  string
-	index []int
-}
-
-// fieldsByType caches the JSON-named fields of each record type.
-var fieldsByType sync.Map // reflect.Type → []jsonField
-
-func jsonFields(t reflect.Type) []jsonField {
-	if f, ok := fieldsByType.Load(t); ok {
-		return f.([]jsonField)
-	}
-	var out []jsonField
-	seen := map[string]bool{}
-	var walk func(t reflect.Type, at []int)
-	walk = func(t reflect.Type, at []int) {
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			path := append(append([]int{}, at...), i)
-			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
-				walk(sf.Type, path)
-				continue
-			}
-			name := strings.Split(sf.Tag.Get("json"), ",")[0]
-			if !sf.IsExported() || name == "-" {
-				continue
-			}
-			if name == "" {
-				name = sf.Name
-			}
-			if !seen[name] {
-				seen[name] = true
-				out = append(out, jsonField{name, path})
-			}
-		}
-	}
-	walk(t, nil)
-	fieldsByType.Store(t, out)
-	return out
 }

@@ -194,38 +194,24 @@ type BulkResult struct {
 // transaction: all change or none do. Unknown or deleted IDs are requested
 // but not updated.
 func bulkUpdate[T any, PT recordPtr[T]](ctx context.Context, s *Service, k *kind[T, PT], ids []string, v Values) (BulkResult, error) {
-	res := BulkResult{Requested: len(ids)}
-	if _, err := auth.RequireWrite(ctx); err != nil {
-		return res, err
-	}
-	if err := checkBulkIDs(ids); err != nil {
-		return res, err
-	}
-	err := s.InTx(ctx, func(tx bun.Tx) error {
-		for _, id := range uniq(ids) {
-			_, err := updateOne(ctx, tx, s, k, id, v, nil, "bulk_update")
-			if isNotFound(err) {
-				continue
-			}
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", k.entity, id, err)
-			}
-			res.Changed++
-		}
-		return nil
+	return bulk(ctx, s, k, ids, func(tx bun.IDB, id string) error {
+		_, err := updateOne(ctx, tx, s, k, id, v, nil, "bulk_update")
+		return err
 	})
-	if err != nil {
-		res.Changed = 0
-		return res, err
-	}
-	if k.graph && res.Changed > 0 {
-		s.notify()
-	}
-	return res, nil
 }
 
 // bulkDelete soft-deletes every listed live record in one transaction.
 func bulkDelete[T any, PT recordPtr[T]](ctx context.Context, s *Service, k *kind[T, PT], ids []string) (BulkResult, error) {
+	return bulk(ctx, s, k, ids, func(tx bun.IDB, id string) error {
+		_, err := removeOne(ctx, tx, s, k, id, nil, "bulk_delete")
+		return err
+	})
+}
+
+// bulk runs one write per distinct ID in a single transaction, counting the
+// records it changed; a missing record is skipped, any other failure rolls
+// everything back and names the record.
+func bulk[T any, PT recordPtr[T]](ctx context.Context, s *Service, k *kind[T, PT], ids []string, write func(tx bun.IDB, id string) error) (BulkResult, error) {
 	res := BulkResult{Requested: len(ids)}
 	if _, err := auth.RequireWrite(ctx); err != nil {
 		return res, err
@@ -235,7 +221,7 @@ func bulkDelete[T any, PT recordPtr[T]](ctx context.Context, s *Service, k *kind
 	}
 	err := s.InTx(ctx, func(tx bun.Tx) error {
 		for _, id := range uniq(ids) {
-			_, err := removeOne(ctx, tx, s, k, id, nil, "bulk_delete")
+			err := write(tx, id)
 			if isNotFound(err) {
 				continue
 			}

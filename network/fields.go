@@ -375,8 +375,7 @@ func (s *Schema) apply(rec any, v Values) {
 	}
 }
 
-// fieldIndexes caches, per record type, where each JSON-tagged field lives
-// (embedded structs included), so apply does no tag parsing per value.
+// fieldIndexes caches, per record type, where each JSON-named field lives.
 var fieldIndexes sync.Map // reflect.Type → map[string][]int
 
 func fieldIndex(t reflect.Type) map[string][]int {
@@ -384,23 +383,9 @@ func fieldIndex(t reflect.Type) map[string][]int {
 		return m.(map[string][]int)
 	}
 	m := map[string][]int{}
-	var walk func(t reflect.Type, at []int)
-	walk = func(t reflect.Type, at []int) {
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
-			path := append(append([]int{}, at...), i)
-			if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
-				walk(sf.Type, path)
-				continue
-			}
-			if name := strings.Split(sf.Tag.Get("json"), ",")[0]; name != "" && name != "-" {
-				if _, dup := m[name]; !dup {
-					m[name] = path
-				}
-			}
-		}
+	for _, f := range models.JSONFields(t) {
+		m[f.Name] = f.Index
 	}
-	walk(t, nil)
 	fieldIndexes.Store(t, m)
 	return m
 }
