@@ -75,7 +75,8 @@ func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType
 
 // Diff compares two versions of a record by their JSON (REST) field names
 // and returns the fields that differ. before or after may be nil (create,
-// delete). Bookkeeping fields (version, timestamps) are left out.
+// delete); a create lists the fields that were given a value (not the
+// empty ones). Bookkeeping fields (version, timestamps) are left out.
 func Diff(before, after any) map[string]models.FieldChange {
 	b, a := toMap(before), toMap(after)
 	out := map[string]models.FieldChange{}
@@ -84,7 +85,7 @@ func Diff(before, after any) map[string]models.FieldChange {
 			continue
 		}
 		if bv, ok := b[k]; !ok || !reflect.DeepEqual(bv, av) {
-			if !ok && av == nil {
+			if !ok && (av == nil || reflect.ValueOf(av).IsZero()) {
 				continue
 			}
 			out[k] = models.FieldChange{Before: b[k], After: av}
