@@ -34,6 +34,9 @@ func TestOperationalRoutes(t *testing.T) {
 		{"healthz needs no role", "/healthz", 200, `{"status":"ok"}`},
 		{"readyz reports the database", "/readyz", 200, `"ready"`},
 		{"an unknown route is a JSON 404", "/nope", 404, `"detail"`},
+		{"GraphiQL loads its scripts from NetOS itself", "/graphql", 200, `src="/graphql/assets/graphiql.min.js"`},
+		{"GraphiQL's script is embedded", "/graphql/assets/react.production.min.js", 200, "React"},
+		{"Swagger UI is embedded", "/docs/", 200, "swagger-ui"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package resolvers
 
 import (
+	"embed"
+	"io/fs"
 	"net/http"
 	"strings"
 
@@ -49,8 +51,30 @@ func Handler(deps Deps) http.Handler {
 	})
 }
 
-// GraphiQL serves the GraphiQL explorer for GET /graphql (dev mode only).
+// graphiqlAssets are GraphiQL's scripts and styles, embedded so the
+// explorer works offline (see graphiql/README.md).
+//
+//go:embed graphiql/*.js graphiql/*.css
+var graphiqlAssets embed.FS
+
+// GraphiQLAssetsPath is where the embedded GraphiQL files are served.
+const GraphiQLAssetsPath = "/graphql/assets/"
+
+// GraphiQL serves the GraphiQL explorer for GET /graphql and its embedded
+// files under GraphiQLAssetsPath (dev mode only). It sends the dev role
+// header so queries work at once.
 func GraphiQL() http.Handler {
-	return playground.Handler("NetOS GraphQL", "/graphql",
-		playground.WithGraphiqlFetcherHeaders(map[string]string{"x-user-role": "exec"}))
+	sub, _ := fs.Sub(graphiqlAssets, "graphiql")
+	assets := http.StripPrefix(GraphiQLAssetsPath, http.FileServerFS(sub))
+	page := playground.Handler("NetOS GraphQL", "/graphql",
+		playground.WithGraphiqlFetcherHeaders(map[string]string{"x-user-role": "exec"}),
+		playground.WithGraphiqlVersion(GraphiQLAssetsPath+"graphiql.min.js", GraphiQLAssetsPath+"graphiql.min.css", "", ""),
+		playground.WithGraphiqlReactVersion(GraphiQLAssetsPath+"react.production.min.js", GraphiQLAssetsPath+"react-dom.production.min.js", "", ""))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, GraphiQLAssetsPath) {
+			assets.ServeHTTP(w, r)
+			return
+		}
+		page.ServeHTTP(w, r)
+	})
 }

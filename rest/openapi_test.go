@@ -15,11 +15,13 @@ import (
 )
 
 // notInOpenAPI are routes served outside the REST API's document: GraphQL
-// has its own schema, and /docs/* are the Swagger UI's static files.
+// has its own schema, and /docs/* and /graphql/assets/* are the static files
+// of Swagger UI and GraphiQL.
 var notInOpenAPI = map[string]bool{
-	"GET /graphql":  true,
-	"POST /graphql": true,
-	"GET /docs/*":   true,
+	"GET /graphql":          true,
+	"POST /graphql":         true,
+	"GET /docs/*":           true,
+	"GET /graphql/assets/*": true,
 }
 
 var paramRe = regexp.MustCompile(`\{[^}]*\}`)

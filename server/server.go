@@ -71,6 +71,7 @@ func New(cfg Config, deps Deps) *Server {
 	})
 	if deps.GraphiQL != nil && cfg.DevAuth {
 		r.Get("/graphql", deps.GraphiQL.ServeHTTP)
+		r.Get("/graphql/assets/*", deps.GraphiQL.ServeHTTP)
 	}
 	r.NotFound(func(w http.ResponseWriter, _ *http.Request) { writeDetail(w, http.StatusNotFound, "not found") })
 	r.MethodNotAllowed(func(w http.ResponseWriter, _ *http.Request) {
