@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"github.com/xiber/netos/analytics"
 	"github.com/xiber/netos/attribution"
 	"github.com/xiber/netos/audit"
@@ -117,30 +115,18 @@ func insertBenchNetwork(ctx context.Context, db *store.DB, now time.Time) error 
 	rec := func(id string) models.Record {
 		return models.Record{ID: id, CreatedAt: now, UpdatedAt: now, Version: 1}
 	}
-	status := func(active bool) string {
-		if active {
-			return "active"
-		}
-		return "inactive"
-	}
-	providers := make([]models.ServiceProvider, 25)
-	for i := range providers {
+	n := dbtest.SyntheticRecords(s, now)
+	n.Providers = make([]models.ServiceProvider, 25)
+	for i := range n.Providers {
 		name := fmt.Sprintf("Carrier %02d", i)
-		providers[i] = models.ServiceProvider{Record: rec(fmt.Sprintf("provider-%02d", i)), Name: name, NameKey: fmt.Sprintf("carrier %02d", i)}
+		n.Providers[i] = models.ServiceProvider{Record: rec(fmt.Sprintf("provider-%02d", i)), Name: name, NameKey: fmt.Sprintf("carrier %02d", i)}
 	}
-	system := models.RFSystem{Record: rec("rf-system-1"), Name: "PTP", LinkType: "ptp", EquipmentRole: "ptp", CompatibleBaseSystemIDs: []string{}}
-	assets := make([]models.InfrastructureAsset, len(s.Assets))
-	for i, a := range s.Assets {
-		assets[i] = models.InfrastructureAsset{Record: rec(a.ID), Name: a.Name, SiteType: "tower", Status: status(a.Active), MRC: a.MRC}
+	for i := range n.Assets {
 		if i%3 == 0 {
 			start := models.NewDate(2022+i%4, time.Month(1+i%12), 1+i%28)
 			pct := models.Decimal(2_500_000)
-			assets[i].TermStart, assets[i].PriceEscalatorPct = &start, &pct
+			n.Assets[i].TermStart, n.Assets[i].PriceEscalatorPct = &start, &pct
 		}
-	}
-	customers := make([]models.Customer, len(s.Customers))
-	for i, c := range s.Customers {
-		customers[i] = models.Customer{Record: rec(c.ID), Name: c.Name, Status: status(c.Active), MRR: c.MRR}
 	}
 	items := s.Circuits
 	for i := len(items); i < benchCircuits; i++ {
@@ -162,7 +148,7 @@ func insertBenchNetwork(ctx context.Context, db *store.DB, now time.Time) error 
 		case i%15 == 0:
 			st = "pending_disconnect"
 		}
-		c := models.Circuit{Record: rec(it.ID), Label: it.Label, CarrierID: providers[rng.IntN(len(providers))].ID,
+		c := models.Circuit{Record: rec(it.ID), Label: it.Label, CarrierID: n.Providers[rng.IntN(len(n.Providers))].ID,
 			ServiceType: services[rng.IntN(len(services))], Status: st, MRC: it.Cost, NoticeDays: 60,
 			RenewalType: renewalTypes[rng.IntN(len(renewalTypes))], AState: states[rng.IntN(len(states))], ZState: states[rng.IntN(len(states))]}
 		if i%10 != 0 { // 90 % have a contract term
@@ -185,62 +171,6 @@ func insertBenchNetwork(ctx context.Context, db *store.DB, now time.Time) error 
 		}
 		circuits[i] = c
 	}
-	rfLinks := make([]models.RFLink, len(s.RFLinks))
-	for i, l := range s.RFLinks {
-		rfLinks[i] = models.RFLink{Record: rec(l.ID), Name: l.Label, Topology: "ptp", LinkKind: "backhaul", Status: status(l.Counts),
-			RFSystemID: system.ID, AInfrastructureID: s.Assets[0].ID, MRC: l.Cost}
-	}
-	power := make([]models.ElectricalService, len(s.Electrical))
-	for i, e := range s.Electrical {
-		site := e.SiteID
-		power[i] = models.ElectricalService{Record: rec(e.ID), AvgMonthlyCost: e.Cost}
-		if e.SiteKind == models.KindInfrastructure {
-			power[i].InfrastructureID = &site
-		} else {
-			power[i].CustomerID = &site
-		}
-	}
-	links := make([]models.SubtendedLink, 0, len(s.Links))
-	seen := map[[3]string]bool{}
-	for _, l := range s.Links {
-		key := [3]string{l.ParentID, l.ChildKind, l.ChildID}
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		link := models.SubtendedLink{Record: rec(l.ID), ParentID: l.ParentID, ChildKind: l.ChildKind, ChildID: l.ChildID, AllocationWeight: l.Weight}
-		if l.TransportID != "" {
-			kind, id := l.TransportKind, l.TransportID
-			link.TransportKind, link.TransportID = &kind, &id
-		}
-		links = append(links, link)
-	}
-	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		for _, step := range []func() error{
-			func() error { return insertChunks(ctx, tx, providers) },
-			func() error { return insertChunks(ctx, tx, []models.RFSystem{system}) },
-			func() error { return insertChunks(ctx, tx, assets) },
-			func() error { return insertChunks(ctx, tx, customers) },
-			func() error { return insertChunks(ctx, tx, circuits) },
-			func() error { return insertChunks(ctx, tx, rfLinks) },
-			func() error { return insertChunks(ctx, tx, power) },
-			func() error { return insertChunks(ctx, tx, links) },
-		} {
-			if err := step(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// insertChunks bulk-inserts rows 500 at a time.
-func insertChunks[T any](ctx context.Context, db bun.IDB, rows []T) error {
-	for start := 0; start < len(rows); start += 500 {
-		chunk := rows[start:min(start+500, len(rows))]
-		if _, err := db.NewInsert().Model(&chunk).Exec(ctx); err != nil {
-			return fmt.Errorf("insert %T: %w", chunk, err)
-		}
-	}
-	return nil
+	n.Circuits = circuits
+	return n.Insert(ctx, db)
 }
