@@ -159,15 +159,7 @@ func (a *API) infrastructureDetail(r *http.Request, id string) (any, int64, erro
 	if err != nil {
 		return nil, 0, err
 	}
-	circuits, _, err := net.Circuits(ctx, store.CircuitFilter{InfrastructureID: id, Page: allRows})
-	if err != nil {
-		return nil, 0, err
-	}
-	cviews, err := a.circuitViews(r, circuits)
-	if err != nil {
-		return nil, 0, err
-	}
-	rf, _, err := net.RFLinks(ctx, store.RFLinkFilter{InfrastructureID: id, Page: allRows})
+	cviews, rf, err := a.siteRelations(r, store.CircuitFilter{InfrastructureID: id, Page: allRows}, store.RFLinkFilter{InfrastructureID: id, Page: allRows})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -189,21 +181,28 @@ func (a *API) infrastructureDetail(r *http.Request, id string) (any, int64, erro
 	}, asset.Version, nil
 }
 
+// siteRelations loads the circuits and RF links that land at a site, for
+// its detail.
+func (a *API) siteRelations(r *http.Request, cf store.CircuitFilter, rf store.RFLinkFilter) ([]circuitView, []models.RFLink, error) {
+	circuits, _, err := a.deps.Network.Circuits(r.Context(), cf)
+	if err != nil {
+		return nil, nil, err
+	}
+	views, err := a.circuitViews(r, circuits)
+	if err != nil {
+		return nil, nil, err
+	}
+	links, _, err := a.deps.Network.RFLinks(r.Context(), rf)
+	return views, links, err
+}
+
 func (a *API) customerDetail(r *http.Request, id string) (any, int64, error) {
 	ctx, net := r.Context(), a.deps.Network
 	c, err := net.Customer(ctx, id)
 	if err != nil {
 		return nil, 0, err
 	}
-	circuits, _, err := net.Circuits(ctx, store.CircuitFilter{CustomerID: id, Page: allRows})
-	if err != nil {
-		return nil, 0, err
-	}
-	cviews, err := a.circuitViews(r, circuits)
-	if err != nil {
-		return nil, 0, err
-	}
-	rf, _, err := net.RFLinks(ctx, store.RFLinkFilter{CustomerID: id, Page: allRows})
+	cviews, rf, err := a.siteRelations(r, store.CircuitFilter{CustomerID: id, Page: allRows}, store.RFLinkFilter{CustomerID: id, Page: allRows})
 	if err != nil {
 		return nil, 0, err
 	}
