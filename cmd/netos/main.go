@@ -39,6 +39,7 @@ commands:
   migrate up|down|status      schema migrations
   import circuits FILE        preview (and --commit) a CSV/XLSX circuit import
   openapi                     print the OpenAPI 3.1 document (JSON)
+  mcp                         the MCP server over stdio (read tools, agent role)
   version                     version and build info`
 
 // Run dispatches a command line.
@@ -54,6 +55,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.migrate(ctx, args[1:])
 	case "import":
 		return m.importCmd(ctx, args[1:])
+	case "mcp":
+		return m.mcpCmd(ctx, args[1:])
 	case "openapi":
 		_, err := m.Stdout.Write(rest.OpenAPIJSON())
 		return err
