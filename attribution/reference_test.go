@@ -204,17 +204,6 @@ func (r *reference) itemRevenue(id string) *big.Rat {
 	return new(big.Rat)
 }
 
-// floorCeil reports whether m is ⌊x⌋ or ⌈x⌉ (x in cents).
-func floorCeil(m models.Money, x *big.Rat) bool {
-	lo := new(big.Int).Div(x.Num(), x.Denom()) // Euclidean: floor for den > 0
-	hi := new(big.Int).Set(lo)
-	if !x.IsInt() {
-		hi.Add(hi, big.NewInt(1))
-	}
-	v := big.NewInt(int64(m))
-	return v.Cmp(lo) == 0 || v.Cmp(hi) == 0
-}
-
 // halfUp is x rounded to the nearest cent, halves up.
 func halfUp(x *big.Rat) models.Money {
 	v := new(big.Rat).Add(x, big.NewRat(1, 2))

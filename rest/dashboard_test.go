@@ -62,11 +62,6 @@ func labels(rows []pfSummary) []string {
 	return out
 }
 
-type pfCount struct {
-	Key   string `json:"-"`
-	Count int    `json:"count"`
-}
-
 // pfDashboard is the dashboard as REST shows it.
 type pfDashboard struct {
 	AsOf string             `json:"as_of"`

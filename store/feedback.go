@@ -30,7 +30,7 @@ func ListFeedback(ctx context.Context, db bun.IDB, f FeedbackFilter) ([]models.F
 	if len(f.Priority) > 0 {
 		q = q.Where("?TableAlias.priority IN (?)", bun.List(f.Priority))
 	}
-	n, err := listed(ctx, q, &out, Order{Column: "created_at", Desc: true}, feedbackOrders, "created_at", f.Page, "list feedback")
+	n, err := listed(ctx, q, Order{Column: "created_at", Desc: true}, feedbackOrders, "created_at", f.Page, "list feedback")
 	return out, n, err
 }
 

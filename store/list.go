@@ -49,7 +49,7 @@ func (s search) apply(db bun.IDB, q *bun.SelectQuery) *bun.SelectQuery {
 }
 
 // listed runs q with order and page and counts every match.
-func listed[T any](ctx context.Context, q *bun.SelectQuery, out *[]T, o Order, allowed map[string]bool, def string, p Page, what string) (int, error) {
+func listed(ctx context.Context, q *bun.SelectQuery, o Order, allowed map[string]bool, def string, p Page, what string) (int, error) {
 	col := def
 	if o.Column != "" {
 		if !allowed[o.Column] {
@@ -139,7 +139,7 @@ func ListCircuits(ctx context.Context, db bun.IDB, f CircuitFilter) ([]models.Ci
 		extra: func(q *bun.SelectQuery, op, pat string) *bun.SelectQuery {
 			return q.WhereOr(fmt.Sprintf("?TableAlias.carrier_id IN (SELECT id FROM service_providers WHERE name %s ? ESCAPE '\\')", op), pat)
 		}}.apply(db, q)
-	n, err := listed(ctx, q, &out, f.Order, circuitOrders, "xiber_circuit_label", f.Page, "list circuits")
+	n, err := listed(ctx, q, f.Order, circuitOrders, "xiber_circuit_label", f.Page, "list circuits")
 	return out, n, err
 }
 
@@ -166,7 +166,7 @@ func ListInfrastructure(ctx context.Context, db bun.IDB, f SiteFilter) ([]models
 	for k := range siteOrders {
 		allowed[k] = true
 	}
-	n, err := listed(ctx, q, &out, f.Order, allowed, "name", f.Page, "list infrastructure")
+	n, err := listed(ctx, q, f.Order, allowed, "name", f.Page, "list infrastructure")
 	return out, n, err
 }
 
@@ -178,7 +178,7 @@ func ListCustomers(ctx context.Context, db bun.IDB, f SiteFilter) ([]models.Cust
 	for k := range siteOrders {
 		allowed[k] = true
 	}
-	n, err := listed(ctx, q, &out, f.Order, allowed, "name", f.Page, "list customers")
+	n, err := listed(ctx, q, f.Order, allowed, "name", f.Page, "list customers")
 	return out, n, err
 }
 
@@ -215,7 +215,7 @@ func ListProviders(ctx context.Context, db bun.IDB, f ProviderFilter) ([]models.
 	}
 	q = inIDs(q, f.IDs)
 	q = search{text: f.Search, columns: []string{"name"}}.apply(db, q)
-	n, err := listed(ctx, q, &out, f.Order, map[string]bool{"name": true, "created_at": true}, "name", f.Page, "list providers")
+	n, err := listed(ctx, q, f.Order, map[string]bool{"name": true, "created_at": true}, "name", f.Page, "list providers")
 	return out, n, err
 }
 
@@ -252,7 +252,7 @@ func ListRFSystems(ctx context.Context, db bun.IDB, f RFSystemFilter) ([]models.
 	}
 	q = inIDs(q, f.IDs)
 	q = search{text: f.Search, columns: []string{"name", "description", "frequency_band"}}.apply(db, q)
-	n, err := listed(ctx, q, &out, f.Order, map[string]bool{"name": true, "monthly_cost_cents": true, "created_at": true}, "name", f.Page, "list rf systems")
+	n, err := listed(ctx, q, f.Order, map[string]bool{"name": true, "monthly_cost_cents": true, "created_at": true}, "name", f.Page, "list rf systems")
 	return out, n, err
 }
 
@@ -288,7 +288,7 @@ func ListRFLinks(ctx context.Context, db bun.IDB, f RFLinkFilter) ([]models.RFLi
 	}
 	q = inIDs(q, f.IDs)
 	q = search{text: f.Search, columns: []string{"name", "notes"}}.apply(db, q)
-	n, err := listed(ctx, q, &out, f.Order, map[string]bool{"name": true, "status": true, "mrc_cents": true, "created_at": true}, "name", f.Page, "list rf links")
+	n, err := listed(ctx, q, f.Order, map[string]bool{"name": true, "status": true, "mrc_cents": true, "created_at": true}, "name", f.Page, "list rf links")
 	return out, n, err
 }
 
@@ -312,7 +312,7 @@ func ListElectrical(ctx context.Context, db bun.IDB, f ElectricalFilter) ([]mode
 	q = eq(q, "provider_id", f.ProviderID)
 	q = inIDs(q, f.IDs)
 	q = search{text: f.Search, columns: []string{"account_number", "meter_number", "service_address", "notes"}}.apply(db, q)
-	n, err := listed(ctx, q, &out, f.Order, map[string]bool{"avg_monthly_cost_cents": true, "created_at": true, "account_number": true}, "created_at", f.Page, "list electrical services")
+	n, err := listed(ctx, q, f.Order, map[string]bool{"avg_monthly_cost_cents": true, "created_at": true, "account_number": true}, "created_at", f.Page, "list electrical services")
 	return out, n, err
 }
 
@@ -336,6 +336,6 @@ func ListLinks(ctx context.Context, db bun.IDB, f LinkFilter) ([]models.Subtende
 	q = eq(q, "child_id", f.ChildID)
 	q = eq(q, "transport_id", f.TransportID)
 	q = inIDs(q, f.IDs)
-	n, err := listed(ctx, q, &out, f.Order, map[string]bool{"created_at": true, "child_kind": true}, "created_at", f.Page, "list subtended links")
+	n, err := listed(ctx, q, f.Order, map[string]bool{"created_at": true, "child_kind": true}, "created_at", f.Page, "list subtended links")
 	return out, n, err
 }
