@@ -54,7 +54,7 @@ type RenewalChange struct {
 	// Changed holds every field that changes, under its REST name, for the
 	// audit entry. Empty when the action changes nothing (repeating the
 	// current manual state), in which case nothing should be recorded.
-	Changed map[string]models.FieldChange
+	Changed models.Changes
 	// Status is the circuit's renewal status once the change is applied.
 	Status RenewalInfo
 }
@@ -138,7 +138,7 @@ func RenewalAction(c *models.Circuit, action string, in RenewalActionInput, toda
 		From:    RenewalStatus(c, today, p).State,
 		State:   status.State,
 		Status:  status,
-		Changed: map[string]models.FieldChange{},
+		Changed: models.Changes{},
 	}
 	if next.RenewalState != c.RenewalState {
 		ch.Changed["renewal_state"] = models.FieldChange{Before: optString(c.RenewalState), After: optString(next.RenewalState)}

@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/auth"
@@ -53,7 +52,7 @@ func New(now func() time.Time) *Log {
 }
 
 // Write appends a "write" entry for one record inside tx.
-func (l *Log) Write(ctx context.Context, tx bun.IDB, action, entityType, entityID string, changes map[string]models.FieldChange) error {
+func (l *Log) Write(ctx context.Context, tx bun.IDB, action, entityType, entityID string, changes models.Changes) error {
 	p, _ := auth.FromContext(ctx)
 	req := RequestFrom(ctx)
 	return store.InsertAudit(ctx, tx, l.entry(p, req, "write", action, entityType, entityID, changes, 0))
@@ -64,9 +63,9 @@ func (l *Log) Request(ctx context.Context, db bun.IDB, p auth.Principal, req Req
 	return store.InsertAudit(ctx, db, l.entry(p, req, "request", "request", "", "", nil, status))
 }
 
-func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType, entityID string, changes map[string]models.FieldChange, status int) *models.AuditEntry {
+func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType, entityID string, changes models.Changes, status int) *models.AuditEntry {
 	return &models.AuditEntry{
-		ID: uuid.NewString(), Seq: l.seq.Add(1), At: l.Now().UTC(),
+		ID: models.NewID(), Seq: l.seq.Add(1), At: l.Now().UTC(),
 		User: p.User, Role: string(p.Role), IP: req.IP, RequestID: req.ID,
 		EventType: eventType, Action: action, EntityType: entityType, EntityID: entityID,
 		ChangedFields: changes, Method: req.Method, Path: req.Path, Status: status,
@@ -77,9 +76,9 @@ func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType
 // and returns the fields that differ. before or after may be nil (create,
 // delete); a create lists the fields that were given a value (not the
 // empty ones). Bookkeeping fields (version, timestamps) are left out.
-func Diff(before, after any) map[string]models.FieldChange {
+func Diff(before, after any) models.Changes {
 	b, a := toMap(before), toMap(after)
-	out := map[string]models.FieldChange{}
+	out := models.Changes{}
 	for k, av := range a {
 		if ignored[k] {
 			continue

@@ -117,7 +117,7 @@ func (s *Service) Upload(ctx context.Context, ownerType, ownerID, filename strin
 		if err := store.Insert(ctx, tx, doc); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, "upload_document", ownerType, ownerID, map[string]models.FieldChange{
+		return s.audit.Write(ctx, tx, "upload_document", ownerType, ownerID, models.Changes{
 			"documents": {Before: nil, After: map[string]any{
 				"id": doc.ID, "filename": doc.Filename, "content_type": doc.ContentType,
 				"size_bytes": doc.SizeBytes, "sha256": doc.SHA256,

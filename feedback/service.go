@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/audit"
@@ -68,7 +67,7 @@ func (s *Service) Create(ctx context.Context, v network.Values) (*Item, error) {
 	}
 	now := s.clock()
 	f := &models.Feedback{
-		Record:   models.Record{ID: uuid.NewString(), CreatedAt: now, UpdatedAt: now, Version: 1},
+		Record:   models.Record{ID: models.NewID(), CreatedAt: now, UpdatedAt: now, Version: 1},
 		Priority: "normal", Status: "new",
 	}
 	apply(f, v)
@@ -236,7 +235,7 @@ func (s *Service) AddComment(ctx context.Context, feedbackID string, in CommentI
 		author = string(p.Role)
 	}
 	c := &models.FeedbackComment{
-		ID: uuid.NewString(), FeedbackID: feedbackID, Body: body, Public: in.Public,
+		ID: models.NewID(), FeedbackID: feedbackID, Body: body, Public: in.Public,
 		Author: author, CreatedAt: s.clock(), NotifyState: NotifyNone,
 	}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -250,7 +249,7 @@ func (s *Service) AddComment(ctx context.Context, feedbackID string, in CommentI
 		if err := store.Insert(ctx, tx, c); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, "add_comment", "feedback", feedbackID, map[string]models.FieldChange{
+		return s.audit.Write(ctx, tx, "add_comment", "feedback", feedbackID, models.Changes{
 			"comments": {Before: nil, After: map[string]any{"id": c.ID, "public": c.Public, "notify_state": c.NotifyState}},
 		})
 	})

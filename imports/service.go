@@ -131,7 +131,7 @@ func (s *Service) Preview(ctx context.Context, filename string, r io.Reader, in 
 	}
 	opts := s.limits
 	opts.Sheet, opts.Mapping = in.Sheet, in.Mapping
-	jobID := uuid.NewString()
+	jobID := models.NewID()
 
 	// The valid rows, normalised, are kept beside the upload so the commit
 	// need not read the file again: they stream to the blob store through
@@ -186,7 +186,7 @@ func (s *Service) Preview(ctx context.Context, filename string, r io.Reader, in 
 		if err := store.InsertImportJob(ctx, tx, job); err != nil {
 			return err
 		}
-		return s.network.Audit().Write(ctx, tx, "import_preview", "import_job", job.ID, map[string]models.FieldChange{
+		return s.network.Audit().Write(ctx, tx, "import_preview", "import_job", job.ID, models.Changes{
 			"filename": {After: job.Filename}, "total_rows": {After: v.TotalRows},
 			"valid_rows": {After: v.ValidRows}, "invalid_rows": {After: v.InvalidRows},
 		})
@@ -293,7 +293,7 @@ func (s *Service) Commit(ctx context.Context, jobID string, mapping map[string]s
 		if err := store.MarkImportJobCommitted(ctx, tx, job.ID, res.Inserted, res.Updated, s.now().UTC()); err != nil {
 			return err
 		}
-		err = s.network.Audit().Write(ctx, tx, network.ImportAction, "import_job", job.ID, map[string]models.FieldChange{
+		err = s.network.Audit().Write(ctx, tx, network.ImportAction, "import_job", job.ID, models.Changes{
 			"status":   {Before: store.ImportPreviewed, After: store.ImportCommitted},
 			"inserted": {After: res.Inserted}, "updated": {After: res.Updated}, "invalid": {After: res.Invalid},
 		})

@@ -260,31 +260,25 @@ type Document struct {
 	DeletedAt     *time.Time `bun:"deleted_at" json:"-"`
 }
 
-// FieldChange is the before and after of one field in an audit entry.
-type FieldChange struct {
-	Before any `json:"before"`
-	After  any `json:"after"`
-}
-
 // AuditEntry is one append-only line of the audit trail: a request, or a
 // write to one record.
 type AuditEntry struct {
 	bun.BaseModel `bun:"table:audit_entries"`
-	ID            string                 `bun:"id,pk" json:"id"`
-	Seq           int64                  `bun:"seq,notnull" json:"-"` // orders entries made in the same microsecond
-	At            time.Time              `bun:"at,notnull" json:"at"`
-	User          string                 `bun:"user_name,nullzero" json:"user"`
-	Role          string                 `bun:"role,nullzero" json:"role"`
-	IP            string                 `bun:"ip,nullzero" json:"ip"`
-	RequestID     string                 `bun:"request_id,nullzero" json:"request_id"`
-	EventType     string                 `bun:"event_type,notnull" json:"event_type"`
-	Action        string                 `bun:"action,notnull" json:"action"`
-	EntityType    string                 `bun:"entity_type,nullzero" json:"entity_type"`
-	EntityID      string                 `bun:"entity_id,nullzero" json:"entity_id"`
-	ChangedFields map[string]FieldChange `bun:"changed_fields,type:text" json:"changed_fields"`
-	Method        string                 `bun:"method,nullzero" json:"method,omitempty"`
-	Path          string                 `bun:"path,nullzero" json:"path,omitempty"`
-	Status        int                    `bun:"status" json:"status"`
+	ID            string    `bun:"id,pk" json:"id"`
+	Seq           int64     `bun:"seq,notnull" json:"-"` // orders entries made in the same microsecond
+	At            time.Time `bun:"at,notnull" json:"at"`
+	User          string    `bun:"user_name,nullzero" json:"user"`
+	Role          string    `bun:"role,nullzero" json:"role"`
+	IP            string    `bun:"ip,nullzero" json:"ip"`
+	RequestID     string    `bun:"request_id,nullzero" json:"request_id"`
+	EventType     string    `bun:"event_type,notnull" json:"event_type"`
+	Action        string    `bun:"action,notnull" json:"action"`
+	EntityType    string    `bun:"entity_type,nullzero" json:"entity_type"`
+	EntityID      string    `bun:"entity_id,nullzero" json:"entity_id"`
+	ChangedFields Changes   `bun:"changed_fields,type:text" json:"changed_fields"`
+	Method        string    `bun:"method,nullzero" json:"method,omitempty"`
+	Path          string    `bun:"path,nullzero" json:"path,omitempty"`
+	Status        int       `bun:"status" json:"status"`
 }
 
 // Feedback is a request in the product feedback queue.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/auth"
@@ -162,7 +161,7 @@ func (s *Service) recordStatusChange(ctx context.Context, tx bun.IDB, c *models.
 func (s *Service) addEvent(ctx context.Context, tx bun.IDB, circuitID, eventType string, on models.Date, from, to, notes string) (*models.CircuitEvent, error) {
 	p, _ := auth.FromContext(ctx)
 	ev := &models.CircuitEvent{
-		ID: uuid.NewString(), CircuitID: circuitID, EventType: eventType, EventDate: on,
+		ID: models.NewID(), CircuitID: circuitID, EventType: eventType, EventDate: on,
 		FromValue: from, ToValue: to, Notes: notes, CreatedBy: p.User, CreatedAt: s.Now(),
 	}
 	return ev, store.Insert(ctx, tx, ev)
@@ -246,7 +245,7 @@ func (s *Service) AddCircuitEvent(ctx context.Context, circuitID string, in Even
 		if ev, err = s.addEvent(ctx, tx, circuitID, in.EventType, on, "", "", in.Notes); err != nil {
 			return err
 		}
-		return s.audit.Write(ctx, tx, "add_event", "circuit", circuitID, map[string]models.FieldChange{
+		return s.audit.Write(ctx, tx, "add_event", "circuit", circuitID, models.Changes{
 			"lifecycle_event": {After: map[string]any{"event_type": in.EventType, "event_date": on.String(), "notes": in.Notes}},
 		})
 	})

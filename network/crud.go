@@ -177,7 +177,7 @@ func removeOne[T any, PT recordPtr[T]](ctx context.Context, tx bun.IDB, s *Servi
 			return nil, err
 		}
 	}
-	changes := map[string]models.FieldChange{"deleted_at": {Before: nil, After: at}}
+	changes := models.Changes{"deleted_at": {Before: nil, After: at}}
 	return rec, s.audit.Write(ctx, tx, action, k.entity, id, changes)
 }
 

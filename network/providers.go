@@ -97,7 +97,7 @@ func (s *Service) providerFor(ctx context.Context, tx bun.IDB, name, providerTyp
 	if err := store.Insert(ctx, tx, p); err != nil {
 		return nil, err
 	}
-	return &p.ID, s.audit.Write(ctx, tx, "create", providerKind.entity, p.ID, map[string]models.FieldChange{
+	return &p.ID, s.audit.Write(ctx, tx, "create", providerKind.entity, p.ID, models.Changes{
 		"name": {After: p.Name}, "provider_type": {After: providerType},
 	})
 }

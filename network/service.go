@@ -10,7 +10,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/audit"
@@ -68,7 +67,7 @@ func (s *Service) notify() {
 }
 
 func newRecord(now time.Time) models.Record {
-	return models.Record{ID: uuid.NewString(), CreatedAt: now, UpdatedAt: now, Version: 1}
+	return models.Record{ID: models.NewID(), CreatedAt: now, UpdatedAt: now, Version: 1}
 }
 
 // isNotFound reports whether err means a record is missing.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/analytics"
@@ -95,7 +94,7 @@ type RenewalActionResult struct {
 	To   string `json:"to_state"`
 	// Changed lists the fields written, {field: {before, after}}; empty
 	// when the action repeated the current state and nothing was recorded.
-	Changed map[string]models.FieldChange `json:"changed_fields"`
+	Changed models.Changes `json:"changed_fields"`
 	// Circuit is the circuit after the action.
 	Circuit CircuitSummary `json:"circuit"`
 }
@@ -158,7 +157,7 @@ func (s *Service) RenewalAction(ctx context.Context, circuitID, action string, i
 	}
 	changed := ch.Changed
 	if changed == nil {
-		changed = map[string]models.FieldChange{}
+		changed = models.Changes{}
 	}
 	return &RenewalActionResult{Action: action, From: ch.From, To: ch.State, Changed: changed,
 		Circuit: s.summaryOf(c, ch.Status, today, rep, names)}, nil
@@ -166,7 +165,7 @@ func (s *Service) RenewalAction(ctx context.Context, circuitID, action string, i
 
 func (s *Service) addEvent(ctx context.Context, tx bun.IDB, p auth.Principal, circuitID string, on models.Date, from, to, notes string) error {
 	return store.Insert(ctx, tx, &models.CircuitEvent{
-		ID: uuid.NewString(), CircuitID: circuitID, EventType: EventRenewalStateChanged, EventDate: on,
+		ID: models.NewID(), CircuitID: circuitID, EventType: EventRenewalStateChanged, EventDate: on,
 		FromValue: from, ToValue: to, Notes: notes, CreatedBy: p.User, CreatedAt: s.now().UTC(),
 	})
 }

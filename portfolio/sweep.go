@@ -76,7 +76,7 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 				if err := s.addEvent(ctx, tx, auth.System, ch.c.ID, today, ch.from, ch.to, "date-driven"); err != nil {
 					return err
 				}
-				if err := s.network.Audit().Write(ctx, tx, AuditActionRenewal, "circuit", ch.c.ID, map[string]models.FieldChange{
+				if err := s.network.Audit().Write(ctx, tx, AuditActionRenewal, "circuit", ch.c.ID, models.Changes{
 					"renewal_state": {Before: orNil(ch.from), After: orNil(ch.to)},
 				}); err != nil {
 					return err
