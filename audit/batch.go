@@ -13,7 +13,7 @@ import (
 // Change is one record's changes, for WriteMany.
 type Change struct {
 	EntityID string
-	Changes  map[string]models.FieldChange
+	Changes  models.Changes
 }
 
 // WriteMany appends, in one statement, the entries Write would append for
@@ -28,5 +28,5 @@ func (l *Log) WriteMany(ctx context.Context, tx bun.IDB, action, entityType stri
 	for i, c := range changes {
 		entries[i] = *l.entry(p, req, "write", action, entityType, c.EntityID, c.Changes, 0)
 	}
-	return store.InsertMany(ctx, tx, &entries)
+	return store.InsertMany(ctx, tx, entries)
 }

@@ -2,7 +2,6 @@ package dbtest
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -85,18 +84,18 @@ func SyntheticRecords(s *attribution.Snapshot, now time.Time) *Synthetic {
 	return n
 }
 
-// Insert stores every record in one transaction, 500 rows a statement.
+// Insert stores every record in one transaction.
 func (n *Synthetic) Insert(ctx context.Context, db *store.DB) error {
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		for _, step := range []func() error{
-			func() error { return InsertChunks(ctx, tx, n.Providers) },
-			func() error { return InsertChunks(ctx, tx, n.RFSystems) },
-			func() error { return InsertChunks(ctx, tx, n.Assets) },
-			func() error { return InsertChunks(ctx, tx, n.Customers) },
-			func() error { return InsertChunks(ctx, tx, n.Circuits) },
-			func() error { return InsertChunks(ctx, tx, n.RFLinks) },
-			func() error { return InsertChunks(ctx, tx, n.Electrical) },
-			func() error { return InsertChunks(ctx, tx, n.Links) },
+			func() error { return store.InsertMany(ctx, tx, n.Providers) },
+			func() error { return store.InsertMany(ctx, tx, n.RFSystems) },
+			func() error { return store.InsertMany(ctx, tx, n.Assets) },
+			func() error { return store.InsertMany(ctx, tx, n.Customers) },
+			func() error { return store.InsertMany(ctx, tx, n.Circuits) },
+			func() error { return store.InsertMany(ctx, tx, n.RFLinks) },
+			func() error { return store.InsertMany(ctx, tx, n.Electrical) },
+			func() error { return store.InsertMany(ctx, tx, n.Links) },
 		} {
 			if err := step(); err != nil {
 				return err
@@ -104,15 +103,4 @@ func (n *Synthetic) Insert(ctx context.Context, db *store.DB) error {
 		}
 		return nil
 	})
-}
-
-// InsertChunks bulk-inserts rows 500 at a time.
-func InsertChunks[T any](ctx context.Context, db bun.IDB, rows []T) error {
-	for start := 0; start < len(rows); start += 500 {
-		chunk := rows[start:min(start+500, len(rows))]
-		if err := store.InsertMany(ctx, db, &chunk); err != nil {
-			return fmt.Errorf("insert %T: %w", chunk, err)
-		}
-	}
-	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/google/uuid"
 	"github.com/uptrace/bun"
 
 	"github.com/xiber/netos/audit"
@@ -177,7 +176,7 @@ func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) e
 			return &UpsertError{Index: at[i], Err: err}
 		}
 	}
-	if err := store.InsertMany(ctx, u.tx, &recs); err != nil {
+	if err := store.InsertMany(ctx, u.tx, recs); err != nil {
 		return err
 	}
 	p, _ := auth.FromContext(ctx)
@@ -187,12 +186,12 @@ func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) e
 		c := &recs[i]
 		// What recordStatusChange records for a new circuit.
 		events[i] = models.CircuitEvent{
-			ID: uuid.NewString(), CircuitID: c.ID, EventType: eventTypeFor(c.Status), EventDate: models.DateOf(now),
+			ID: models.NewID(), CircuitID: c.ID, EventType: eventTypeFor(c.Status), EventDate: models.DateOf(now),
 			ToValue: c.Status, CreatedBy: p.User, CreatedAt: now,
 		}
 		changes[i] = audit.Change{EntityID: c.ID, Changes: audit.Diff(nil, c)}
 	}
-	if err := store.InsertMany(ctx, u.tx, &events); err != nil {
+	if err := store.InsertMany(ctx, u.tx, events); err != nil {
 		return err
 	}
 	if err := u.s.audit.WriteMany(ctx, u.tx, u.action, k.entity, changes); err != nil {

@@ -56,13 +56,6 @@ func MarkImportJobCommitted(ctx context.Context, db bun.IDB, id string, inserted
 	return nil
 }
 
-// InsertMany stores new records of one type, a pointer to a slice of them,
-// in one statement: the bulk half of an import.
-func InsertMany(ctx context.Context, db bun.IDB, recs any) error {
-	_, err := db.NewInsert().Model(recs).Returning("NULL").Exec(ctx)
-	return translate(err, "insert records")
-}
-
 // bulkCacheKiB is SQLite's page cache during a bulk write: enough to keep
 // most of a large import's pages in memory instead of spilling them to
 // the WAL mid-transaction.

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
+	"github.com/uptrace/bun/schema"
+)
+
+// InsertMany stores new records of one type, the bulk half of an import.
+//
+// bun would format every value into the text of one huge INSERT that the
+// database then parses again; at 100,000 rows building and parsing that
+// text cost more than the writing. InsertMany instead prepares one
+// multi-row INSERT with placeholders, once, and executes it with each
+// batch's values as arguments. The arguments are what bun itself would
+// write (times as bun's UTC text, nullzero fields as NULL, values of
+// driver.Valuer types through Value, maps and structs as JSON), so a row
+// reads back exactly as if bun had inserted it; a test holds the two paths
+// to that on both engines.
+//
+// The statements run on the database/sql handle under db (a transaction,
+// a connection or the pool), so bun's query hooks do not see them.
+func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	raw, err := sqlHandle(db)
+	if err != nil {
+		return err
+	}
+	ins := newBulkInsert(db.Dialect(), reflect.TypeFor[T](), len(recs))
+	stmt, err := raw.PrepareContext(ctx, ins.query(ins.rows))
+	if err != nil {
+		return translate(err, "prepare the insert of "+ins.table)
+	}
+	defer stmt.Close()
+	args := make([]any, 0, ins.rows*len(ins.fields))
+	for start := 0; start < len(recs); start += ins.rows {
+		batch := recs[start:min(start+ins.rows, len(recs))]
+		args = args[:0]
+		for i := range batch {
+			if args, err = ins.appendArgs(args, reflect.ValueOf(&batch[i]).Elem()); err != nil {
+				return fmt.Errorf("insert %s: %w", ins.table, err)
+			}
+		}
+		if len(batch) == ins.rows {
+			_, err = stmt.ExecContext(ctx, args...)
+		} else {
+			_, err = raw.ExecContext(ctx, ins.query(len(batch)), args...)
+		}
+		if err != nil {
+			return translate(err, "insert "+ins.table)
+		}
+	}
+	return nil
+}
+
+// bulkRows is the most rows one statement inserts: past a few hundred,
+// larger statements stop paying for themselves.
+const bulkRows = 256
+
+// maxBindArgs is the most arguments one statement takes. PostgreSQL
+// allows 65,535. The pure-Go SQLite driver matches every placeholder
+// against the argument list (quadratic in a statement's arguments), so
+// its statements stay small; preparing once is what saves the time there.
+var maxBindArgs = map[string]int{dialect.PG.String(): 32_000, dialect.SQLite.String(): 1}
+
+// bulkInsert is the plan of one InsertMany: the table, its columns, the
+// rows a statement holds and how to write placeholders.
+type bulkInsert struct {
+	table    string
+	columns  string
+	fields   []*schema.Field
+	rows     int
+	numbered bool // PostgreSQL's $1, $2…; SQLite takes ?
+}
+
+func newBulkInsert(d schema.Dialect, typ reflect.Type, n int) *bulkInsert {
+	t := d.Tables().Get(typ)
+	names := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		names[i] = string(f.SQLName)
+	}
+	return &bulkInsert{
+		table:    string(t.SQLName),
+		columns:  strings.Join(names, ", "),
+		fields:   t.Fields,
+		rows:     max(1, min(n, bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
+		numbered: d.Name() == dialect.PG,
+	}
+}
+
+// query is the INSERT of n rows.
+func (b *bulkInsert) query(n int) string {
+	var q strings.Builder
+	q.Grow(64 + len(b.columns) + n*len(b.fields)*6)
+	fmt.Fprintf(&q, "INSERT INTO %s (%s) VALUES ", b.table, b.columns)
+	arg := 0
+	for r := range n {
+		if r > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteByte('(')
+		for c := range b.fields {
+			if c > 0 {
+				q.WriteString(", ")
+			}
+			arg++
+			if b.numbered {
+				q.WriteByte('$')
+				q.WriteString(strconv.Itoa(arg))
+			} else {
+				q.WriteByte('?')
+			}
+		}
+		q.WriteByte(')')
+	}
+	return q.String()
+}
+
+// appendArgs appends the column values of one record, as bun would write
+// them.
+func (b *bulkInsert) appendArgs(args []any, strct reflect.Value) ([]any, error) {
+	for _, f := range b.fields {
+		if (f.IsPtr && f.HasNilValue(strct)) || (f.NullZero && f.HasZeroValue(strct)) {
+			args = append(args, nil)
+			continue
+		}
+		v, err := bulkArg(f.Value(strct))
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", f.Name, err)
+		}
+		args = append(args, v)
+	}
+	return args, nil
+}
+
+// bunTime is how bun writes a time on both dialects.
+const bunTime = "2006-01-02 15:04:05.999999-07:00"
+
+var valuerType = reflect.TypeFor[driver.Valuer]()
+
+// bulkArg converts one field value the way bun's appenders do.
+func bulkArg(v reflect.Value) (any, error) {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil, nil
+		}
+		if !v.Type().Implements(valuerType) {
+			v = v.Elem()
+		}
+	}
+	switch x := v.Interface().(type) {
+	case time.Time:
+		return x.UTC().Format(bunTime), nil
+	case driver.Valuer:
+		return x.Value()
+	case json.Marshaler:
+		// Its bytes as they are: models.Changes writes exactly what
+		// encoding/json would, without the pass that re-checks them.
+		raw, err := x.MarshalJSON()
+		return string(raw), err
+	case []byte:
+		return x, nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.String(), nil
+	case reflect.Bool:
+		return v.Bool(), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int(), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return int64(v.Uint()), nil
+	case reflect.Float32, reflect.Float64:
+		return v.Float(), nil
+	case reflect.Map, reflect.Slice, reflect.Struct, reflect.Array, reflect.Interface:
+		raw, err := json.Marshal(v.Interface())
+		return string(raw), err
+	}
+	return nil, fmt.Errorf("no database value for %s", v.Type())
+}
+
+// sqlHandle is the database/sql handle under a bun one.
+func sqlHandle(db bun.IDB) (interface {
+	PrepareContext(context.Context, string) (*sql.Stmt, error)
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, error) {
+	switch d := db.(type) {
+	case bun.Tx:
+		return d.Tx, nil
+	case *bun.Tx:
+		return d.Tx, nil
+	case *bun.DB:
+		return d.DB, nil
+	case *DB:
+		return d.DB.DB, nil
+	case bun.Conn:
+		return d.Conn, nil
+	}
+	return nil, fmt.Errorf("store: no database/sql handle under %T", db)
+}

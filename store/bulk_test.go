@@ -1,0 +1,153 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/xiber/netos/dbtest"
+	"github.com/xiber/netos/models"
+	"github.com/xiber/netos/store"
+)
+
+// TestInsertManyStoresWhatBunStores inserts the same records once through
+// bun and once through InsertMany, into two fresh databases, and requires
+// every column of every row to read back identically: InsertMany's
+// arguments must be exactly bun's values (times, NULLs, custom types,
+// JSON), on the engine under test.
+func TestInsertManyStoresWhatBunStores(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 4, 5, 6, 7, 891_234_567, time.FixedZone("EST", -5*3600))
+	deleted := at.Add(time.Hour)
+	money, pct := models.Money(-1250), models.Decimal(3_500_000)
+	start, end := models.NewDate(2025, 1, 31), models.NewDate(2028, 1, 30)
+	lat, months, mbps := 39.961_234_5, int64(36), int64(10_000)
+	carrier := models.ServiceProvider{
+		Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: 1},
+		Name:   "Lumen", NameKey: "lumen", Notes: "it's \"quoted\" — ünïcode",
+	}
+	circuits := []models.Circuit{
+		{
+			Record:    models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: 3},
+			Label:     "XIBER-0001", CarrierID: carrier.ID, ServiceType: "wave", Status: "active",
+			BandwidthMbps: &mbps, MRC: 250_000, NRC: 0, ETF: &money, ETFPct: &pct, EscalatorPct: &pct,
+			TermStart: &start, TermEnd: &end, TermMonths: &months, NoticeDays: 60,
+			ALat: &lat, AName: "Columbus DC1", Notes: "line one\nline two",
+		},
+		{
+			Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: deleted, DeletedAt: &deleted, Version: 1},
+			Label:  "XIBER-0002", CarrierID: carrier.ID, ServiceType: "dia", Status: "ordered",
+		},
+	}
+	events := []models.CircuitEvent{{
+		ID: models.NewID(), CircuitID: circuits[0].ID, EventType: "activated", EventDate: start,
+		ToValue: "active", CreatedAt: at,
+	}}
+	entries := []models.AuditEntry{
+		{
+			ID: models.NewID(), Seq: 7, At: at, User: "ana@example.com", Role: "admin",
+			EventType: "write", Action: "import_commit", EntityType: "circuit", EntityID: circuits[0].ID,
+			ChangedFields: models.Changes{
+				"mrc_usd":    {After: models.Money(250_000)},
+				"notes":      {Before: "<b>&</b>", After: "ünïcode \u2028"},
+				"term_end":   {Before: nil, After: end},
+				"bandwidth":  {After: mbps},
+				"latitude":   {After: lat},
+				"is_primary": {After: true},
+			},
+		},
+		{ID: models.NewID(), Seq: 8, At: at, EventType: "request", Action: "request", Status: 204},
+	}
+
+	write := func(db bun.IDB, insert func(any) error) {
+		t.Helper()
+		for _, recs := range []any{&[]models.ServiceProvider{carrier}, &circuits, &events, &entries} {
+			if err := insert(recs); err != nil {
+				t.Fatalf("insert %T: %v", recs, err)
+			}
+		}
+	}
+	viaBun, viaBulk := dbtest.DB(t), dbtest.DB(t)
+	write(viaBun, func(recs any) error {
+		_, err := viaBun.NewInsert().Model(recs).Exec(ctx)
+		return err
+	})
+	write(viaBulk, func(recs any) error {
+		switch r := recs.(type) {
+		case *[]models.ServiceProvider:
+			return store.InsertMany(ctx, viaBulk, *r)
+		case *[]models.Circuit:
+			return store.InsertMany(ctx, viaBulk, *r)
+		case *[]models.CircuitEvent:
+			return store.InsertMany(ctx, viaBulk, *r)
+		case *[]models.AuditEntry:
+			return store.InsertMany(ctx, viaBulk, *r)
+		}
+		return fmt.Errorf("no case for %T", recs)
+	})
+	for _, table := range []string{"service_providers", "circuits", "circuit_events", "audit_entries"} {
+		want, got := rawRows(t, viaBun, table), rawRows(t, viaBulk, table)
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s through InsertMany:\n%v\nthrough bun:\n%v", table, got, want)
+		}
+	}
+}
+
+// TestInsertManySplitsIntoStatements inserts more rows than one statement
+// holds, a remainder included, and counts them back.
+func TestInsertManySplitsIntoStatements(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.DB(t)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	entries := make([]models.AuditEntry, 1_000)
+	for i := range entries {
+		entries[i] = models.AuditEntry{ID: models.NewID(), Seq: int64(i), At: at, EventType: "request", Action: "request"}
+	}
+	if err := store.InsertMany(ctx, db, entries); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.NewSelect().Table("audit_entries").Count(ctx)
+	if err != nil || n != int64(len(entries)) {
+		t.Fatalf("count = %d, %v; want %d", n, err, len(entries))
+	}
+}
+
+// rawRows reads every row of table, ordered by id, as the driver returns
+// the columns.
+func rawRows(t *testing.T, db *store.DB, table string) [][]any {
+	t.Helper()
+	rows, err := db.DB.DB.QueryContext(context.Background(), "SELECT * FROM "+table+" ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if b, ok := v.([]byte); ok {
+				vals[i] = string(b)
+			}
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
