@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/uptrace/bun"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/xiber/netos/auth"
 	"github.com/xiber/netos/documents"
@@ -251,43 +252,64 @@ func (s *Service) Commit(ctx context.Context, jobID string, mapping map[string]s
 		}
 		defer func() { _ = undo() }()
 		up = s.network.NewCircuitUpsert(tx, network.ImportAction)
-		batch := make([]network.Values, 0, commitBatch)
-		numbers := make([]int, 0, commitBatch)
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			if err := up.Upsert(ctx, batch); err != nil {
-				var ue *network.UpsertError
-				if errors.As(err, &ue) {
-					return fmt.Errorf("row %d: %w", numbers[ue.Index], ue.Err)
+		defer up.Close()
+		// Reading the stored rows runs beside the upsert: one goroutine
+		// decodes and checks rows while the other writes the batch before.
+		g, gctx := errgroup.WithContext(ctx)
+		batches := make(chan commitRows, 1)
+		var invalid int
+		g.Go(func() error {
+			defer close(batches)
+			var b commitRows
+			send := func() error {
+				select {
+				case batches <- b:
+					b = commitRows{}
+					return nil
+				case <-gctx.Done():
+					return gctx.Err()
 				}
+			}
+			n, err := rows(func(number int, fields map[string]any) error {
+				v, err := network.CircuitSchema.FromLoose(fields, "")
+				if err != nil {
+					// The import checks every value first; a value the
+					// domain still refuses skips its row like any other
+					// invalid row.
+					invalid++
+					return nil
+				}
+				b.values, b.numbers = append(b.values, v), append(b.numbers, number)
+				if len(b.values) == commitBatch {
+					return send()
+				}
+				return nil
+			})
+			if err != nil {
 				return err
 			}
-			batch, numbers = batch[:0], numbers[:0]
-			return nil
-		}
-		invalid, err := rows(func(number int, fields map[string]any) error {
-			v, err := network.CircuitSchema.FromLoose(fields, "")
-			if err != nil {
-				// The import checks every value first; a value the domain
-				// still refuses skips its row like any other invalid row.
-				res.Invalid++
-				return nil
-			}
-			batch, numbers = append(batch, v), append(numbers, number)
-			if len(batch) == commitBatch {
-				return flush()
+			invalid += n
+			if len(b.values) > 0 {
+				return send()
 			}
 			return nil
 		})
-		if err != nil {
+		g.Go(func() error {
+			for b := range batches {
+				if err := up.Upsert(gctx, b.values); err != nil {
+					var ue *network.UpsertError
+					if errors.As(err, &ue) {
+						return fmt.Errorf("row %d: %w", b.numbers[ue.Index], ue.Err)
+					}
+					return err
+				}
+			}
+			return up.Close()
+		})
+		if err := g.Wait(); err != nil {
 			return err
 		}
-		if err := flush(); err != nil {
-			return err
-		}
-		res.Invalid += invalid
+		res.Invalid = invalid
 		c := up.Counts()
 		res.Inserted, res.Updated, res.Unchanged = c.Inserted, c.Updated, c.Unchanged
 		if err := store.MarkImportJobCommitted(ctx, tx, job.ID, res.Inserted, res.Updated, s.now().UTC()); err != nil {
@@ -320,6 +342,13 @@ func (s *Service) job(ctx context.Context, p auth.Principal, id string) (*models
 		return nil, models.NotFound("import job", id)
 	}
 	return job, nil
+}
+
+// commitRows is a batch of valid rows on their way to the upsert, with
+// their numbers in the file.
+type commitRows struct {
+	values  []network.Values
+	numbers []int
 }
 
 // rowSource calls fn with every valid row, in file order, and answers the

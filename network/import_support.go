@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/uptrace/bun"
 
@@ -40,11 +41,17 @@ type CircuitUpsert struct {
 	carriers map[string]string // lower-cased name → provider ID
 	counts   UpsertCounts
 	wrote    bool // the last update changed its circuit
+
+	pending chan insertBatch // to the writer; nil until the first bulk insert
+	written chan struct{}    // closed when the writer has stopped
+	closed  bool
+	mu      sync.Mutex
+	err     error // the writer's first error
 }
 
 // NewCircuitUpsert starts upserting circuits inside tx, auditing each with
-// action (ImportAction for imports). Call Finish after the transaction
-// commits.
+// action (ImportAction for imports). Call Close before the transaction
+// ends and Finish after it commits.
 func (s *Service) NewCircuitUpsert(tx bun.IDB, action string) *CircuitUpsert {
 	u := &CircuitUpsert{s: s, tx: tx, action: action, carriers: map[string]string{}}
 	k := s.circuitKind()
@@ -155,17 +162,21 @@ func siteLinked(v Values) bool {
 
 // insertMany creates new circuits as createOne would, each checked by the
 // circuit rules, but stores the circuits, their first lifecycle events and
-// their audit entries a statement per table rather than per circuit.
-// at maps each of vs to its index in the caller's rows.
+// their audit entries in bulk, on the upsert's writer (see queue), while
+// the caller goes on preparing the next rows. at maps each of vs to its
+// index in the caller's rows.
 func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) error {
 	if len(vs) == 0 {
 		return nil
 	}
 	k := u.kind
 	now := u.s.Now()
-	recs := make([]models.Circuit, len(vs))
+	circuits := make([]models.Circuit, len(vs))
+	events := make([]models.CircuitEvent, len(vs))
+	changes := make([]audit.Change, len(vs))
+	p, _ := auth.FromContext(ctx)
 	for i, v := range vs {
-		c := &recs[i]
+		c := &circuits[i]
 		if err := k.schema.RequireAll(v); err != nil {
 			return &UpsertError{Index: at[i], Err: err}
 		}
@@ -175,15 +186,6 @@ func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) e
 		if err := k.prepare(ctx, u.tx, c, v, nil); err != nil {
 			return &UpsertError{Index: at[i], Err: err}
 		}
-	}
-	if err := store.InsertMany(ctx, u.tx, recs); err != nil {
-		return err
-	}
-	p, _ := auth.FromContext(ctx)
-	events := make([]models.CircuitEvent, len(recs))
-	changes := make([]audit.Change, len(recs))
-	for i := range recs {
-		c := &recs[i]
 		// What recordStatusChange records for a new circuit.
 		events[i] = models.CircuitEvent{
 			ID: models.NewID(), CircuitID: c.ID, EventType: eventTypeFor(c.Status), EventDate: models.DateOf(now),
@@ -191,14 +193,96 @@ func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) e
 		}
 		changes[i] = audit.Change{EntityID: c.ID, Changes: audit.Diff(nil, c)}
 	}
-	if err := store.InsertMany(ctx, u.tx, events); err != nil {
+	// The values are converted here rather than on the writer, which
+	// only executes statements.
+	var b insertBatch
+	d := u.tx.Dialect()
+	var err error
+	if b.circuits, err = store.BulkRowsOf(d, circuits); err != nil {
 		return err
 	}
-	if err := u.s.audit.WriteMany(ctx, u.tx, u.action, k.entity, changes); err != nil {
+	if b.events, err = store.BulkRowsOf(d, events); err != nil {
 		return err
 	}
-	u.counts.Inserted += len(recs)
+	if b.entries, err = store.BulkRowsOf(d, u.s.audit.Entries(ctx, u.action, k.entity, changes)); err != nil {
+		return err
+	}
+	if err := u.queue(ctx, b); err != nil {
+		return err
+	}
+	u.counts.Inserted += len(vs)
 	return nil
+}
+
+// insertBatch is what insertMany stores, converted for the database: new
+// circuits, their lifecycle events and their audit entries.
+type insertBatch struct {
+	circuits, events, entries *store.BulkRows
+}
+
+func (b insertBatch) write(ctx context.Context, tx bun.IDB) error {
+	for _, rows := range []*store.BulkRows{b.circuits, b.events, b.entries} {
+		if err := store.InsertRows(ctx, tx, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queue hands a batch to the upsert's writer, a goroutine that stores the
+// batches in order on the same transaction: the database writes one batch
+// while the next is checked and built, so a large import keeps both cores
+// busy. Rows queued here are unique by label among the upsert's rows, so a
+// later batch's label lookup never needs an earlier batch's rows. The
+// writer's first error comes back from the next queue or from Close.
+func (u *CircuitUpsert) queue(ctx context.Context, b insertBatch) error {
+	if u.pending == nil {
+		u.pending = make(chan insertBatch, 1)
+		u.written = make(chan struct{})
+		go u.writer(ctx)
+	}
+	if err := u.writeErr(); err != nil {
+		return err
+	}
+	u.pending <- b
+	return nil
+}
+
+// writer stores queued batches until Close; after an error it only drains
+// the queue.
+func (u *CircuitUpsert) writer(ctx context.Context) {
+	defer close(u.written)
+	for b := range u.pending {
+		if u.writeErr() != nil {
+			continue
+		}
+		if err := b.write(ctx, u.tx); err != nil {
+			u.mu.Lock()
+			u.err = err
+			u.mu.Unlock()
+		}
+	}
+}
+
+func (u *CircuitUpsert) writeErr() error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.err
+}
+
+// Close waits until every queued row is stored and reports the writer's
+// first error. Call it before the transaction ends, on every path (a
+// deferred Close after a failed Upsert is fine); Counts is final after it.
+func (u *CircuitUpsert) Close() error {
+	if u.pending == nil {
+		return nil
+	}
+	if !u.closed {
+		u.closed = true
+		close(u.pending)
+	}
+	<-u.written
+	return u.writeErr()
 }
 
 // insert is createOne, audited with the upsert's action.
@@ -243,12 +327,4 @@ func (u *CircuitUpsert) Finish() {
 	if u.counts.Inserted+u.counts.Updated-u.counts.Unchanged > 0 {
 		u.s.GraphChanged()
 	}
-}
-
-// UpsertCircuits is NewCircuitUpsert, Upsert and Counts in one call, for a
-// caller holding every row; call GraphChanged after the commit.
-func (s *Service) UpsertCircuits(ctx context.Context, tx bun.IDB, rows []Values, action string) (UpsertCounts, error) {
-	u := s.NewCircuitUpsert(tx, action)
-	err := u.Upsert(ctx, rows)
-	return u.Counts(), err
 }

@@ -16,50 +16,74 @@ import (
 	"github.com/uptrace/bun/schema"
 )
 
-// InsertMany stores new records of one type, the bulk half of an import.
+// InsertMany stores new records of one type, the bulk half of an import:
+// BulkRowsOf then InsertRows.
+func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) error {
+	rows, err := BulkRowsOf(db.Dialect(), recs)
+	if err != nil {
+		return err
+	}
+	return InsertRows(ctx, db, rows)
+}
+
+// BulkRows are records of one type converted to column values, ready for
+// InsertRows. Making them needs no database, so a bulk writer can convert
+// the next batch while the database stores the last.
 //
 // bun would format every value into the text of one huge INSERT that the
 // database then parses again; at 100,000 rows building and parsing that
-// text cost more than the writing. InsertMany instead prepares one
-// multi-row INSERT with placeholders, once, and executes it with each
-// batch's values as arguments. The arguments are what bun itself would
-// write (times as bun's UTC text, nullzero fields as NULL, values of
-// driver.Valuer types through Value, maps and structs as JSON), so a row
-// reads back exactly as if bun had inserted it; a test holds the two paths
-// to that on both engines.
-//
-// The statements run on the database/sql handle under db (a transaction,
-// a connection or the pool), so bun's query hooks do not see them.
-func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) error {
-	if len(recs) == 0 {
+// text cost more than the writing. InsertRows instead prepares one
+// INSERT with placeholders and executes it with each row's values as
+// arguments. The values are what bun itself would write (times as bun's
+// UTC text, nullzero fields as NULL, values of driver.Valuer types through
+// Value, maps and structs as JSON), so a row reads back exactly as if bun
+// had inserted it; a test holds the two paths to that on both engines.
+type BulkRows struct {
+	plan *bulkInsert
+	args []any // len(plan.fields) a row
+	n    int
+}
+
+// BulkRowsOf converts recs, a slice of one record type, for dialect d.
+func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
+	plan := newBulkInsert(d, reflect.TypeFor[T](), len(recs))
+	rows := &BulkRows{plan: plan, args: make([]any, 0, len(recs)*len(plan.fields)), n: len(recs)}
+	var err error
+	for i := range recs {
+		if rows.args, err = plan.appendArgs(rows.args, reflect.ValueOf(&recs[i]).Elem()); err != nil {
+			return nil, fmt.Errorf("insert %s: %w", plan.table, err)
+		}
+	}
+	return rows, nil
+}
+
+// InsertRows stores rows. The statements run on the database/sql handle
+// under db (a transaction, a connection or the pool), so bun's query hooks
+// do not see them.
+func InsertRows(ctx context.Context, db bun.IDB, rows *BulkRows) error {
+	if rows.n == 0 {
 		return nil
 	}
 	raw, err := sqlHandle(db)
 	if err != nil {
 		return err
 	}
-	ins := newBulkInsert(db.Dialect(), reflect.TypeFor[T](), len(recs))
-	stmt, err := raw.PrepareContext(ctx, ins.query(ins.rows))
+	plan, width := rows.plan, len(rows.plan.fields)
+	stmt, err := raw.PrepareContext(ctx, plan.query(plan.rows))
 	if err != nil {
-		return translate(err, "prepare the insert of "+ins.table)
+		return translate(err, "prepare the insert of "+plan.table)
 	}
 	defer stmt.Close()
-	args := make([]any, 0, ins.rows*len(ins.fields))
-	for start := 0; start < len(recs); start += ins.rows {
-		batch := recs[start:min(start+ins.rows, len(recs))]
-		args = args[:0]
-		for i := range batch {
-			if args, err = ins.appendArgs(args, reflect.ValueOf(&batch[i]).Elem()); err != nil {
-				return fmt.Errorf("insert %s: %w", ins.table, err)
-			}
-		}
-		if len(batch) == ins.rows {
+	for start := 0; start < rows.n; start += plan.rows {
+		n := min(plan.rows, rows.n-start)
+		args := rows.args[start*width : (start+n)*width]
+		if n == plan.rows {
 			_, err = stmt.ExecContext(ctx, args...)
 		} else {
-			_, err = raw.ExecContext(ctx, ins.query(len(batch)), args...)
+			_, err = raw.ExecContext(ctx, plan.query(n), args...)
 		}
 		if err != nil {
-			return translate(err, "insert "+ins.table)
+			return translate(err, "insert "+plan.table)
 		}
 	}
 	return nil

@@ -32,8 +32,8 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 	}
 	circuits := []models.Circuit{
 		{
-			Record:    models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: 3},
-			Label:     "XIBER-0001", CarrierID: carrier.ID, ServiceType: "wave", Status: "active",
+			Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: 3},
+			Label:  "XIBER-0001", CarrierID: carrier.ID, ServiceType: "wave", Status: "active",
 			BandwidthMbps: &mbps, MRC: 250_000, NRC: 0, ETF: &money, ETFPct: &pct, EscalatorPct: &pct,
 			TermStart: &start, TermEnd: &end, TermMonths: &months, NoticeDays: 60,
 			ALat: &lat, AName: "Columbus DC1", Notes: "line one\nline two",
