@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -145,17 +144,23 @@ func (s *Service) Preview(ctx context.Context, filename string, r io.Reader, in 
 		stored <- err
 	}()
 	bw := bufio.NewWriterSize(pw, 256<<10)
-	enc := json.NewEncoder(bw)
 	n := 0
-	res, err := previewEach(bytes.NewReader(data), filename, opts, func(row Row) error {
-		if n++; in.Progress != nil && n%progressEvery == 0 {
-			in.Progress(n)
-		}
-		if !row.Valid() {
-			return nil
-		}
-		return enc.Encode(storedRow{Row: row.Number, Fields: row.Fields})
-	})
+	var res *Result
+	rw, err := newRowWriter(bw)
+	if err == nil {
+		res, err = previewEach(bytes.NewReader(data), filename, opts, func(row Row) error {
+			if n++; in.Progress != nil && n%progressEvery == 0 {
+				in.Progress(n)
+			}
+			if !row.Valid() {
+				return nil
+			}
+			return rw.write(row)
+		})
+	}
+	if err == nil {
+		err = rw.flush()
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -199,13 +204,6 @@ func (s *Service) Preview(ctx context.Context, filename string, r io.Reader, in 
 	}
 	res.ImportJobID = job.ID
 	return &Job{Result: res, Status: job.Status, ExpiresAt: job.ExpiresAt}, nil
-}
-
-// storedRow is one valid row as kept for the commit: JSON lines of the
-// typed fields, read back through network.CircuitSchema.FromLoose.
-type storedRow struct {
-	Row    int            `json:"row"`
-	Fields map[string]any `json:"fields"`
 }
 
 // uploadError words a failed read of the upload.
@@ -364,19 +362,10 @@ func (s *Service) rows(job *models.ImportJob, mapping map[string]string) (rowSou
 			return nil, nil, err
 		}
 		return func(fn func(int, map[string]any) error) (int, error) {
-			dec := json.NewDecoder(bufio.NewReaderSize(f, 256<<10))
-			dec.UseNumber()
-			for {
-				var r storedRow
-				if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-					return job.InvalidRows, nil
-				} else if err != nil {
-					return 0, fmt.Errorf("imports: read the rows of job %s: %w", job.ID, err)
-				}
-				if err := fn(r.Row, r.Fields); err != nil {
-					return 0, err
-				}
+			if err := readStoredRows(bufio.NewReaderSize(f, 256<<10), fn); err != nil {
+				return 0, fmt.Errorf("imports: read the rows of job %s: %w", job.ID, err)
 			}
+			return job.InvalidRows, nil
 		}, func() { f.Close() }, nil
 	}
 	f, err := s.blobs.Open(job.BlobKey)
