@@ -77,6 +77,11 @@ func (l *Log) entry(p auth.Principal, req Request, eventType, action, entityType
 // delete); a create lists the fields that were given a value (not the
 // empty ones). Bookkeeping fields (version, timestamps) are left out.
 func Diff(before, after any) models.Changes {
+	if before == nil {
+		if out, ok := created(after); ok {
+			return out
+		}
+	}
 	b, a := toMap(before), toMap(after)
 	out := models.Changes{}
 	for k, av := range a {
@@ -96,6 +101,31 @@ func Diff(before, after any) models.Changes {
 		}
 	}
 	return out
+}
+
+// created is Diff(nil, after) for a record, read straight from its
+// fields: imports diff every new circuit.
+func created(after any) (models.Changes, bool) {
+	rv := reflect.ValueOf(after)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	rv = rv.Elem()
+	fields := models.JSONFields(rv.Type())
+	out := make(models.Changes, len(fields))
+	for _, f := range fields {
+		fv := rv.FieldByIndex(f.Index)
+		if ignored[f.Name] || fv.IsZero() {
+			continue
+		}
+		if fv.Kind() == reflect.Pointer {
+			if fv = fv.Elem(); fv.IsZero() {
+				continue
+			}
+		}
+		out[f.Name] = models.FieldChange{After: fv.Interface()}
+	}
+	return out, true
 }
 
 var ignored = map[string]bool{"version": true, "created_at": true, "updated_at": true}

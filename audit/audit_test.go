@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,5 +44,31 @@ func TestDiff(t *testing.T) {
 				t.Fatalf("diff = %s, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDiffOfACreateReadsFieldsLikeTheGeneralPath holds the fast path for
+// new records (Diff(nil, &rec)) to the general one (a record by value),
+// over set, zero, nil and pointed-to-zero fields.
+func TestDiffOfACreateReadsFieldsLikeTheGeneralPath(t *testing.T) {
+	end, zero, mbps, lat := models.NewDate(2027, 12, 31), int64(0), int64(500), 0.0
+	recs := []any{
+		&models.Circuit{Record: models.Record{ID: "x", Version: 1}, Label: "L", TermEnd: &end, MRC: 250,
+			BandwidthMbps: &mbps, TermMonths: &zero, ALat: &lat, Notes: "n"},
+		&models.Circuit{},
+		&models.Customer{Record: models.Record{ID: "c"}, Name: "Acme", MRR: models.Dollars(1, 5)},
+	}
+	for _, rec := range recs {
+		fast, err := json.Marshal(audit.Diff(nil, rec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		general, err := json.Marshal(audit.Diff(nil, reflect.ValueOf(rec).Elem().Interface()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(fast) != string(general) {
+			t.Errorf("%T: fast path %s\ngeneral path %s", rec, fast, general)
+		}
 	}
 }

@@ -22,13 +22,13 @@ func (m Money) Cents() int64 { return int64(m) }
 
 // String formats the amount as a plain decimal with two places: "-12.50".
 func (m Money) String() string {
-	sign := ""
-	c := int64(m)
-	if c < 0 {
-		sign = "-"
-		c = -c
+	c := uint64(m)
+	var b []byte
+	if m < 0 {
+		b, c = append(b, '-'), -c // -c is exact even for the most negative amount
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, c/100, c%100)
+	b = strconv.AppendUint(b, c/100, 10)
+	return string(append(b, '.', byte('0'+c%100/10), byte('0'+c%10)))
 }
 
 // MarshalJSON writes the amount as a JSON number with exactly two decimals.
@@ -108,8 +108,8 @@ func (d Decimal) String() string {
 	if frac == 0 {
 		return sign + strconv.FormatInt(whole, 10)
 	}
-	fs := strings.TrimRight(fmt.Sprintf("%06d", frac), "0")
-	return fmt.Sprintf("%s%d.%s", sign, whole, fs)
+	fs := strconv.FormatInt(DecimalScale+frac, 10)[1:] // six digits, zero-padded
+	return sign + strconv.FormatInt(whole, 10) + "." + strings.TrimRight(fs, "0")
 }
 
 // ParseDecimal parses a plain decimal with at most six places.

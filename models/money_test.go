@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/xiber/netos/models"
@@ -47,8 +48,19 @@ func TestMoneyJSONHasTwoDecimalsAndRefusesStrings(t *testing.T) {
 	}
 }
 
+func TestMoneyString(t *testing.T) {
+	for m, want := range map[models.Money]string{
+		0: "0.00", 5: "0.05", -5: "-0.05", 10: "0.10", 250_050: "2500.50", -1250: "-12.50",
+		math.MaxInt64: "92233720368547758.07", math.MinInt64: "-92233720368547758.08",
+	} {
+		if got := m.String(); got != want {
+			t.Errorf("Money(%d) = %s, want %s", int64(m), got, want)
+		}
+	}
+}
+
 func TestDecimal(t *testing.T) {
-	for in, want := range map[string]string{"3": "3", "2.5": "2.5", "-0.125": "-0.125", "1.000001": "1.000001"} {
+	for in, want := range map[string]string{"3": "3", "2.5": "2.5", "-0.125": "-0.125", "1.000001": "1.000001", "-0.000001": "-0.000001", "12.34": "12.34"} {
 		d, err := models.ParseDecimal(in)
 		if err != nil || d.String() != want {
 			t.Errorf("ParseDecimal(%q) = %v, %v", in, d, err)
