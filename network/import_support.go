@@ -220,9 +220,9 @@ type insertBatch struct {
 	circuits, events, entries *store.BulkRows
 }
 
-func (b insertBatch) write(ctx context.Context, tx bun.IDB) error {
+func (b insertBatch) write(ctx context.Context, in *store.Inserter) error {
 	for _, rows := range []*store.BulkRows{b.circuits, b.events, b.entries} {
-		if err := store.InsertRows(ctx, tx, rows); err != nil {
+		if err := in.Insert(ctx, rows); err != nil {
 			return err
 		}
 	}
@@ -248,19 +248,28 @@ func (u *CircuitUpsert) queue(ctx context.Context, b insertBatch) error {
 	return nil
 }
 
-// writer stores queued batches until Close; after an error it only drains
-// the queue.
+// writer stores queued batches until Close, with statements prepared once
+// for them all; after an error it only drains the queue.
 func (u *CircuitUpsert) writer(ctx context.Context) {
 	defer close(u.written)
+	in, err := store.NewInserter(u.tx)
+	u.fail(err)
 	for b := range u.pending {
-		if u.writeErr() != nil {
-			continue
+		if u.writeErr() == nil {
+			u.fail(b.write(ctx, in))
 		}
-		if err := b.write(ctx, u.tx); err != nil {
-			u.mu.Lock()
-			u.err = err
-			u.mu.Unlock()
-		}
+	}
+	if in != nil {
+		u.fail(in.Close())
+	}
+}
+
+// fail records the writer's first error.
+func (u *CircuitUpsert) fail(err error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.err == nil {
+		u.err = err
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -16,28 +17,37 @@ import (
 	"github.com/uptrace/bun/schema"
 )
 
-// InsertMany stores new records of one type, the bulk half of an import:
-// BulkRowsOf then InsertRows.
-func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) error {
+// InsertMany stores new records of one type in bulk: BulkRowsOf, then an
+// Inserter.
+func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) (err error) {
 	rows, err := BulkRowsOf(db.Dialect(), recs)
 	if err != nil {
 		return err
 	}
-	return InsertRows(ctx, db, rows)
+	in, err := NewInserter(db)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := in.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return in.Insert(ctx, rows)
 }
 
 // BulkRows are records of one type converted to column values, ready for
-// InsertRows. Making them needs no database, so a bulk writer can convert
+// an Inserter. Making them needs no database, so a bulk writer can convert
 // the next batch while the database stores the last.
 //
 // bun would format every value into the text of one huge INSERT that the
 // database then parses again; at 100,000 rows building and parsing that
-// text cost more than the writing. InsertRows instead prepares one
-// INSERT with placeholders and executes it with each row's values as
-// arguments. The values are what bun itself would write (times as bun's
-// UTC text, nullzero fields as NULL, values of driver.Valuer types through
-// Value, maps and structs as JSON), so a row reads back exactly as if bun
-// had inserted it; a test holds the two paths to that on both engines.
+// text cost more than the writing. An Inserter instead prepares INSERTs
+// with placeholders and executes them with the rows' values as arguments.
+// The values are what bun itself would write (times as bun's UTC text,
+// nullzero fields as NULL, values of driver.Valuer types through Value,
+// maps and structs as JSON), so a row reads back exactly as if bun had
+// inserted it; a test holds the two paths to that on both engines.
 type BulkRows struct {
 	plan *bulkInsert
 	args []any // len(plan.fields) a row
@@ -46,7 +56,7 @@ type BulkRows struct {
 
 // BulkRowsOf converts recs, a slice of one record type, for dialect d.
 func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
-	plan := newBulkInsert(d, reflect.TypeFor[T](), len(recs))
+	plan := newBulkInsert(d, reflect.TypeFor[T]())
 	rows := &BulkRows{plan: plan, args: make([]any, 0, len(recs)*len(plan.fields)), n: len(recs)}
 	var err error
 	for i := range recs {
@@ -57,40 +67,78 @@ func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
 	return rows, nil
 }
 
-// InsertRows stores rows. The statements run on the database/sql handle
-// under db (a transaction, a connection or the pool), so bun's query hooks
-// do not see them.
-func InsertRows(ctx context.Context, db bun.IDB, rows *BulkRows) error {
-	if rows.n == 0 {
-		return nil
-	}
-	raw, err := sqlHandle(db)
+// Inserter stores BulkRows on one database handle (a transaction, a
+// connection or the pool), preparing each statement once for all the
+// batches that use it: PostgreSQL plans a prepared statement's first
+// executions one by one, so preparing per batch cost more than the
+// inserting. A statement inserts a power of two rows up to the dialect's
+// limit, so a few statements serve batches of any size. The statements
+// run on the database/sql handle under bun, so bun's query hooks do not
+// see them. Close the Inserter before its transaction ends.
+type Inserter struct {
+	raw   sqlHandle
+	stmts map[stmtKey]*sql.Stmt
+}
+
+type stmtKey struct {
+	table string
+	rows  int
+}
+
+// NewInserter returns an Inserter on db.
+func NewInserter(db bun.IDB) (*Inserter, error) {
+	raw, err := sqlHandleOf(db)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &Inserter{raw: raw, stmts: map[stmtKey]*sql.Stmt{}}, nil
+}
+
+// Insert stores rows.
+func (in *Inserter) Insert(ctx context.Context, rows *BulkRows) error {
 	plan, width := rows.plan, len(rows.plan.fields)
-	stmt, err := raw.PrepareContext(ctx, plan.query(plan.rows))
-	if err != nil {
-		return translate(err, "prepare the insert of "+plan.table)
-	}
-	defer stmt.Close()
-	for start := 0; start < rows.n; start += plan.rows {
-		n := min(plan.rows, rows.n-start)
-		args := rows.args[start*width : (start+n)*width]
-		if n == plan.rows {
-			_, err = stmt.ExecContext(ctx, args...)
-		} else {
-			_, err = raw.ExecContext(ctx, plan.query(n), args...)
+	for start := 0; start < rows.n; {
+		n := plan.rows
+		for n > rows.n-start {
+			n /= 2
 		}
+		stmt, err := in.stmt(ctx, plan, n)
 		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, rows.args[start*width:(start+n)*width]...); err != nil {
 			return translate(err, "insert "+plan.table)
 		}
+		start += n
 	}
 	return nil
 }
 
-// bulkRows is the most rows one statement inserts: past a few hundred,
-// larger statements stop paying for themselves.
+func (in *Inserter) stmt(ctx context.Context, plan *bulkInsert, rows int) (*sql.Stmt, error) {
+	key := stmtKey{plan.table, rows}
+	if stmt, ok := in.stmts[key]; ok {
+		return stmt, nil
+	}
+	stmt, err := in.raw.PrepareContext(ctx, plan.query(rows))
+	if err != nil {
+		return nil, translate(err, "prepare the insert of "+plan.table)
+	}
+	in.stmts[key] = stmt
+	return stmt, nil
+}
+
+// Close releases the prepared statements.
+func (in *Inserter) Close() error {
+	var errs []error
+	for key, stmt := range in.stmts {
+		errs = append(errs, stmt.Close())
+		delete(in.stmts, key)
+	}
+	return errors.Join(errs...)
+}
+
+// bulkRows is the most rows one statement inserts, a power of two: past a
+// few hundred, larger statements stop paying for themselves.
 const bulkRows = 256
 
 // maxBindArgs is the most arguments one statement takes. PostgreSQL
@@ -99,8 +147,8 @@ const bulkRows = 256
 // its statements stay small; preparing once is what saves the time there.
 var maxBindArgs = map[string]int{dialect.PG.String(): 32_000, dialect.SQLite.String(): 1}
 
-// bulkInsert is the plan of one InsertMany: the table, its columns, the
-// rows a statement holds and how to write placeholders.
+// bulkInsert is how to insert one record type: the table, its columns,
+// the most rows a statement holds and how to write placeholders.
 type bulkInsert struct {
 	table    string
 	columns  string
@@ -109,7 +157,7 @@ type bulkInsert struct {
 	numbered bool // PostgreSQL's $1, $2…; SQLite takes ?
 }
 
-func newBulkInsert(d schema.Dialect, typ reflect.Type, n int) *bulkInsert {
+func newBulkInsert(d schema.Dialect, typ reflect.Type) *bulkInsert {
 	t := d.Tables().Get(typ)
 	names := make([]string, len(t.Fields))
 	for i, f := range t.Fields {
@@ -119,9 +167,18 @@ func newBulkInsert(d schema.Dialect, typ reflect.Type, n int) *bulkInsert {
 		table:    string(t.SQLName),
 		columns:  strings.Join(names, ", "),
 		fields:   t.Fields,
-		rows:     max(1, min(n, bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
+		rows:     powerOfTwoAtMost(min(bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
 		numbered: d.Name() == dialect.PG,
 	}
+}
+
+// powerOfTwoAtMost is the largest power of two not above n, 1 at least.
+func powerOfTwoAtMost(n int) int {
+	p := 1
+	for p*2 <= n {
+		p *= 2
+	}
+	return p
 }
 
 // query is the INSERT of n rows.
@@ -215,11 +272,13 @@ func bulkArg(v reflect.Value) (any, error) {
 	return nil, fmt.Errorf("no database value for %s", v.Type())
 }
 
-// sqlHandle is the database/sql handle under a bun one.
-func sqlHandle(db bun.IDB) (interface {
+// sqlHandle is a database/sql transaction, connection or pool.
+type sqlHandle interface {
 	PrepareContext(context.Context, string) (*sql.Stmt, error)
-	ExecContext(context.Context, string, ...any) (sql.Result, error)
-}, error) {
+}
+
+// sqlHandleOf is the database/sql handle under a bun one.
+func sqlHandleOf(db bun.IDB) (sqlHandle, error) {
 	switch d := db.(type) {
 	case bun.Tx:
 		return d.Tx, nil
