@@ -55,7 +55,11 @@ const maxMoneyCents = 1_000_000_000_000_00 // one trillion dollars
 // cents; more than two decimals or a magnitude over a trillion dollars is an
 // error rather than a silent rounding.
 func ParseMoney(s string) (Money, error) {
-	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if m, ok := parsePlainMoney(s); ok {
+		return m, nil
+	}
+	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return 0, fmt.Errorf("must be a decimal number")
 	}
@@ -68,6 +72,34 @@ func ParseMoney(s string) (Money, error) {
 		return 0, fmt.Errorf("is out of range")
 	}
 	return Money(n.Int64()), nil
+}
+
+// parsePlainMoney reads the usual form of an amount, [-]digits[.d[d]],
+// without big.Rat; anything else (exponents, trailing zeros, huge
+// amounts) is left to ParseMoney's exact general path.
+func parsePlainMoney(s string) (Money, bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" || len(whole) > 15 || len(frac) > 2 || (dot && frac == "") {
+		return 0, false
+	}
+	var cents int64
+	for _, c := range whole + frac + "00"[len(frac):] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		cents = cents*10 + int64(c-'0')
+	}
+	if cents > maxMoneyCents {
+		return 0, false // the general path words the error
+	}
+	if neg {
+		cents = -cents
+	}
+	return Money(cents), true
 }
 
 // Value stores the cents.

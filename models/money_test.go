@@ -22,6 +22,16 @@ func TestParseMoney(t *testing.T) {
 		{"10.005", 0, false},
 		{"abc", 0, false},
 		{"1e20", 0, false},
+		{"-0.05", -5, true},
+		{"+5", 500, true},
+		{".5", 50, true},
+		{" 7.25 ", 725, true},
+		{"1.500", 150, true},
+		{"1,000", 0, false},
+		{"--5", 0, false},
+		{"1000000000000.00", 100_000_000_000_000, true},
+		{"1000000000000.01", 0, false},
+		{"-1000000000000.01", 0, false},
 	}
 	for _, tc := range cases {
 		got, err := models.ParseMoney(tc.in)

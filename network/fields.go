@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -115,7 +116,7 @@ func (s *Schema) FromJSON(raw map[string]json.RawMessage, prefix string) (Values
 // money, decimals and dates may be strings.
 func (s *Schema) FromLoose(in map[string]any, prefix string) (Values, error) {
 	var p models.Problems
-	out := Values{}
+	out := make(Values, len(in))
 	for name, v := range in {
 		f, ok := s.byName[name]
 		if !ok {
@@ -301,8 +302,7 @@ func toInt(v any, strict bool) (int64, error) {
 		}
 	case string:
 		if !strict {
-			var n int64
-			if _, err := fmt.Sscan(x, &n); err == nil {
+			if n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64); err == nil {
 				return n, nil
 			}
 		}
@@ -326,8 +326,7 @@ func toFloat(v any, strict bool) (float64, error) {
 		return f, nil
 	case string:
 		if !strict {
-			var f float64
-			if _, err := fmt.Sscan(x, &f); err == nil {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
 				return f, nil
 			}
 		}
