@@ -243,7 +243,7 @@ func (s *Service) Commit(ctx context.Context, jobID string, mapping map[string]s
 
 	res := &CommitResult{ImportJobID: job.ID}
 	var up *network.CircuitUpsert
-	err = s.network.InTx(ctx, func(tx bun.Tx) error {
+	err = store.RunInBulkTx(ctx, s.db, func(tx store.BulkTx) error {
 		undo, err := store.BulkWrite(ctx, tx)
 		if err != nil {
 			return err

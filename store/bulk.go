@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/schema"
@@ -68,15 +70,17 @@ func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
 }
 
 // Inserter stores BulkRows on one database handle (a transaction, a
-// connection or the pool), preparing each statement once for all the
-// batches that use it: PostgreSQL plans a prepared statement's first
-// executions one by one, so preparing per batch cost more than the
-// inserting. A statement inserts a power of two rows up to the dialect's
-// limit, so a few statements serve batches of any size. The statements
-// run on the database/sql handle under bun, so bun's query hooks do not
-// see them. Close the Inserter before its transaction ends.
+// connection or the pool). In a BulkTx on PostgreSQL it streams them with
+// COPY. Otherwise it prepares each INSERT once for all the batches that
+// use it (PostgreSQL plans a prepared statement's first executions one by
+// one, so preparing per batch cost more than the inserting); a statement
+// inserts a power of two rows up to the dialect's limit, so a few
+// statements serve batches of any size. Either way the writes run on the
+// database/sql handle under bun, so bun's query hooks do not see them.
+// Close the Inserter before its transaction ends.
 type Inserter struct {
 	raw   sqlHandle
+	copy  *sql.Conn // the BulkTx's connection, on PostgreSQL
 	stmts map[stmtKey]*sql.Stmt
 }
 
@@ -91,11 +95,18 @@ func NewInserter(db bun.IDB) (*Inserter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Inserter{raw: raw, stmts: map[stmtKey]*sql.Stmt{}}, nil
+	in := &Inserter{raw: raw, stmts: map[stmtKey]*sql.Stmt{}}
+	if tx, ok := db.(BulkTx); ok && db.Dialect().Name() == dialect.PG {
+		in.copy = tx.conn.Conn
+	}
+	return in, nil
 }
 
 // Insert stores rows.
 func (in *Inserter) Insert(ctx context.Context, rows *BulkRows) error {
+	if in.copy != nil {
+		return in.copyRows(ctx, rows)
+	}
 	plan, width := rows.plan, len(rows.plan.fields)
 	for start := 0; start < rows.n; {
 		n := plan.rows
@@ -112,6 +123,23 @@ func (in *Inserter) Insert(ctx context.Context, rows *BulkRows) error {
 		start += n
 	}
 	return nil
+}
+
+// copyRows streams rows with PostgreSQL's COPY on the transaction's own
+// connection: no statement to parse or plan, values in binary.
+func (in *Inserter) copyRows(ctx context.Context, rows *BulkRows) error {
+	plan, width := rows.plan, len(rows.plan.fields)
+	err := in.copy.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{plan.name}, plan.columnNames, pgx.CopyFromSlice(rows.n, func(i int) ([]any, error) {
+			return rows.args[i*width : (i+1)*width], nil
+		}))
+		return err
+	})
+	return translate(err, "copy into "+plan.table)
 }
 
 func (in *Inserter) stmt(ctx context.Context, plan *bulkInsert, rows int) (*sql.Stmt, error) {
@@ -137,6 +165,26 @@ func (in *Inserter) Close() error {
 	return errors.Join(errs...)
 }
 
+// BulkTx is a transaction on a connection of its own, which lets an
+// Inserter use COPY on PostgreSQL. Use it wherever a bun.Tx goes.
+type BulkTx struct {
+	bun.Tx
+	conn bun.Conn
+}
+
+// RunInBulkTx runs f in a BulkTx, committing when f returns nil and
+// rolling back otherwise.
+func RunInBulkTx(ctx context.Context, db *DB, f func(tx BulkTx) error) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return translate(err, "take a connection")
+	}
+	defer conn.Close()
+	return conn.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return f(BulkTx{Tx: tx, conn: conn})
+	})
+}
+
 // bulkRows is the most rows one statement inserts, a power of two: past a
 // few hundred, larger statements stop paying for themselves.
 const bulkRows = 256
@@ -150,25 +198,29 @@ var maxBindArgs = map[string]int{dialect.PG.String(): 32_000, dialect.SQLite.Str
 // bulkInsert is how to insert one record type: the table, its columns,
 // the most rows a statement holds and how to write placeholders.
 type bulkInsert struct {
-	table    string
-	columns  string
-	fields   []*schema.Field
-	rows     int
-	numbered bool // PostgreSQL's $1, $2…; SQLite takes ?
+	name        string // the table's name, unquoted (COPY)
+	table       string // quoted, for SQL
+	columnNames []string
+	columns     string // quoted, for SQL
+	fields      []*schema.Field
+	rows        int
+	pg          bool // PostgreSQL: $1, $2… placeholders and times as time.Time
 }
 
 func newBulkInsert(d schema.Dialect, typ reflect.Type) *bulkInsert {
 	t := d.Tables().Get(typ)
-	names := make([]string, len(t.Fields))
+	names, quoted := make([]string, len(t.Fields)), make([]string, len(t.Fields))
 	for i, f := range t.Fields {
-		names[i] = string(f.SQLName)
+		names[i], quoted[i] = f.Name, string(f.SQLName)
 	}
 	return &bulkInsert{
-		table:    string(t.SQLName),
-		columns:  strings.Join(names, ", "),
-		fields:   t.Fields,
-		rows:     powerOfTwoAtMost(min(bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
-		numbered: d.Name() == dialect.PG,
+		name:        t.Name,
+		table:       string(t.SQLName),
+		columnNames: names,
+		columns:     strings.Join(quoted, ", "),
+		fields:      t.Fields,
+		rows:        powerOfTwoAtMost(min(bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
+		pg:          d.Name() == dialect.PG,
 	}
 }
 
@@ -197,7 +249,7 @@ func (b *bulkInsert) query(n int) string {
 				q.WriteString(", ")
 			}
 			arg++
-			if b.numbered {
+			if b.pg {
 				q.WriteByte('$')
 				q.WriteString(strconv.Itoa(arg))
 			} else {
@@ -217,7 +269,7 @@ func (b *bulkInsert) appendArgs(args []any, strct reflect.Value) ([]any, error) 
 			args = append(args, nil)
 			continue
 		}
-		v, err := bulkArg(f.Value(strct))
+		v, err := bulkArg(f.Value(strct), b.pg)
 		if err != nil {
 			return nil, fmt.Errorf("column %s: %w", f.Name, err)
 		}
@@ -226,13 +278,15 @@ func (b *bulkInsert) appendArgs(args []any, strct reflect.Value) ([]any, error) 
 	return args, nil
 }
 
-// bunTime is how bun writes a time on both dialects.
+// bunTime is how bun writes a time on both dialects. PostgreSQL gets the
+// time itself (COPY's binary format takes no text): pgx sends it truncated
+// to the microsecond, the instant bun's text names.
 const bunTime = "2006-01-02 15:04:05.999999-07:00"
 
 var valuerType = reflect.TypeFor[driver.Valuer]()
 
 // bulkArg converts one field value the way bun's appenders do.
-func bulkArg(v reflect.Value) (any, error) {
+func bulkArg(v reflect.Value, pg bool) (any, error) {
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return nil, nil
@@ -243,6 +297,9 @@ func bulkArg(v reflect.Value) (any, error) {
 	}
 	switch x := v.Interface().(type) {
 	case time.Time:
+		if pg {
+			return x, nil
+		}
 		return x.UTC().Format(bunTime), nil
 	case driver.Valuer:
 		return x.Value()
@@ -280,6 +337,8 @@ type sqlHandle interface {
 // sqlHandleOf is the database/sql handle under a bun one.
 func sqlHandleOf(db bun.IDB) (sqlHandle, error) {
 	switch d := db.(type) {
+	case BulkTx:
+		return d.Tx.Tx, nil
 	case bun.Tx:
 		return d.Tx, nil
 	case *bun.Tx:

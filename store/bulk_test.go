@@ -14,11 +14,12 @@ import (
 	"github.com/xiber/netos/store"
 )
 
-// TestInsertManyStoresWhatBunStores inserts the same records once through
-// bun and once through InsertMany, into two fresh databases, and requires
-// every column of every row to read back identically: InsertMany's
-// arguments must be exactly bun's values (times, NULLs, custom types,
-// JSON), on the engine under test.
+// TestInsertManyStoresWhatBunStores inserts the same records through bun,
+// through InsertMany and through an Inserter in a BulkTx (COPY on
+// PostgreSQL), into three fresh databases, and requires every column of
+// every row to read back identically: the bulk paths' values must be
+// exactly bun's (times, NULLs, custom types, JSON), on the engine under
+// test.
 func TestInsertManyStoresWhatBunStores(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 3, 4, 5, 6, 7, 891_234_567, time.FixedZone("EST", -5*3600))
@@ -71,7 +72,7 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 			}
 		}
 	}
-	viaBun, viaBulk := dbtest.DB(t), dbtest.DB(t)
+	viaBun, viaBulk, viaCopy := dbtest.DB(t), dbtest.DB(t), dbtest.DB(t)
 	write(viaBun, func(recs any) error {
 		_, err := viaBun.NewInsert().Model(recs).Exec(ctx)
 		return err
@@ -89,10 +90,41 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 		}
 		return fmt.Errorf("no case for %T", recs)
 	})
+	err := store.RunInBulkTx(ctx, viaCopy, func(tx store.BulkTx) error {
+		in, err := store.NewInserter(tx)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		write(tx, func(recs any) error {
+			var rows *store.BulkRows
+			var err error
+			switch r := recs.(type) {
+			case *[]models.ServiceProvider:
+				rows, err = store.BulkRowsOf(tx.Dialect(), *r)
+			case *[]models.Circuit:
+				rows, err = store.BulkRowsOf(tx.Dialect(), *r)
+			case *[]models.CircuitEvent:
+				rows, err = store.BulkRowsOf(tx.Dialect(), *r)
+			case *[]models.AuditEntry:
+				rows, err = store.BulkRowsOf(tx.Dialect(), *r)
+			}
+			if err != nil {
+				return err
+			}
+			return in.Insert(ctx, rows)
+		})
+		return in.Close()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, table := range []string{"service_providers", "circuits", "circuit_events", "audit_entries"} {
-		want, got := rawRows(t, viaBun, table), rawRows(t, viaBulk, table)
-		if len(want) == 0 || !reflect.DeepEqual(got, want) {
-			t.Errorf("%s through InsertMany:\n%v\nthrough bun:\n%v", table, got, want)
+		want := rawRows(t, viaBun, table)
+		for name, db := range map[string]*store.DB{"InsertMany": viaBulk, "an Inserter in a BulkTx": viaCopy} {
+			if got := rawRows(t, db, table); len(want) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s through %s:\n%v\nthrough bun:\n%v", table, name, got, want)
+			}
 		}
 	}
 }
