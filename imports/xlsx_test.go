@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -153,9 +154,9 @@ func TestPartLimit(t *testing.T) {
 	}
 }
 
-// Worksheets and shared strings over the part limit are streamed from a
-// temporary file rather than refused.
-func TestLargeSheetStreamsFromDisk(t *testing.T) {
+// labelsWorkbook is a header and 300 circuits whose labels are shared
+// strings.
+func labelsWorkbook(t testing.TB) []byte {
 	strs := []string{"Label", "Carrier", "Service"}
 	var rows strings.Builder
 	rows.WriteString(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`)
@@ -163,10 +164,16 @@ func TestLargeSheetStreamsFromDisk(t *testing.T) {
 		strs = append(strs, fmt.Sprintf("XIB-LUM-%04d", i))
 		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>Lumen</t></is></c><c r="C%d" t="inlineStr"><is><t>wave</t></is></c></row>`, i+2, i+2, len(strs)-1, i+2, i+2)
 	}
-	data := craftXLSX(t, map[string]string{
+	return craftXLSX(t, map[string]string{
 		"xl/worksheets/sheet1.xml": sheetXML(rows.String()),
 		"xl/sharedStrings.xml":     sharedStringsXML(strs),
 	}, nil)
+}
+
+// Worksheets and shared strings over the part limit are streamed from a
+// temporary file rather than refused.
+func TestLargeSheetStreamsFromDisk(t *testing.T) {
+	data := labelsWorkbook(t)
 	held, _ := largestHeldPart(t, data)
 	res := preview(t, data, "c.xlsx", Options{MaxPartBytes: held})
 	if res.Validation.ValidRows != 300 || res.SampleRows[19]["xiber_circuit_label"] != "XIB-LUM-0019" {
@@ -174,17 +181,27 @@ func TestLargeSheetStreamsFromDisk(t *testing.T) {
 	}
 }
 
-func TestSheetSelection(t *testing.T) {
-	data := craftXLSX(t, map[string]string{
+// hiddenSheetWorkbook has a hidden sheet of lookups before the circuits.
+func hiddenSheetWorkbook(t testing.TB) []byte {
+	return craftXLSX(t, map[string]string{
 		"xl/workbook.xml":          workbookXML(false, "Lookups:hidden", "Circuits"),
 		"xl/worksheets/sheet1.xml": sheetXML(inlineRow(1, "Label", "Carrier") + inlineRow(2, "HIDDEN-1", "Lumen")),
 		"xl/worksheets/sheet2.xml": sheetXML(inlineRow(3, "Label", "Carrier") + inlineRow(4, "X-1", "Zayo")),
 	}, nil)
-	empty := craftXLSX(t, map[string]string{
+}
+
+// blankSheetWorkbook has a sheet holding a blank cell before the circuits.
+func blankSheetWorkbook(t testing.TB) []byte {
+	return craftXLSX(t, map[string]string{
 		"xl/workbook.xml":          workbookXML(false, "Notes", "Circuits"),
 		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t> </t></is></c></row>`),
 		"xl/worksheets/sheet2.xml": sheetXML(inlineRow(1, "Label", "Carrier") + inlineRow(2, "X-1", "Zayo")),
 	}, nil)
+}
+
+func TestSheetSelection(t *testing.T) {
+	data := hiddenSheetWorkbook(t)
+	empty := blankSheetWorkbook(t)
 	tests := []struct {
 		name      string
 		data      []byte
@@ -223,11 +240,17 @@ func TestSheetSelection(t *testing.T) {
 	})
 }
 
-// Row numbers are the spreadsheet's, with missing and blank rows skipped.
-func TestXLSXRowNumbers(t *testing.T) {
-	data := craftXLSX(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(
+// gappedRowsWorkbook has a title, a header and rows with gaps between
+// them and in them.
+func gappedRowsWorkbook(t testing.TB) []byte {
+	return craftXLSX(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(
 		inlineRow(2, "Circuit inventory") + inlineRow(4, "Label", "Carrier") + inlineRow(5, "X-1", "Lumen") +
 			`<row r="6"><c r="A6" t="inlineStr"><is><t></t></is></c></row>` + inlineRow(9, "X-2", "", "stray"))}, nil)
+}
+
+// Row numbers are the spreadsheet's, with missing and blank rows skipped.
+func TestXLSXRowNumbers(t *testing.T) {
+	data := gappedRowsWorkbook(t)
 	src, err := Open(bytes.NewReader(data), "c.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -248,6 +271,29 @@ func TestFractionToPercent(t *testing.T) {
 	for in, want := range tests {
 		if got := fractionToPercent(in); got != want {
 			t.Errorf("fractionToPercent(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// Plain decimals take a shortcut that must write what big.Rat writes and
+// accept what it accepts.
+func TestDecimalShortcutMatchesRat(t *testing.T) {
+	inputs := []string{"0", "-0", "0.00", "-0.00", "1", "12", "-12", "0.5", "-0.5", "0.035", "0.005", "-0.005", "007.50",
+		"100", "0.0001", "0.1", "12345678901234567890.5", "1.2345678901234567890123", "0.12345678901234567890123",
+		"3.5E-2", "0x10", "+0.5", "1.", ".5", "-", "", "1.2.3", "- 1", "1_000", "٣"}
+	for i := range 2000 { // decimals of every length, both signs
+		inputs = append(inputs, fmt.Sprintf("%d.%0*d", i%7*(1-i%2*2), i%25+1, i*7919%1000003))
+	}
+	for _, s := range inputs {
+		_, ratOK := new(big.Rat).SetString(s)
+		ratOK = ratOK && !strings.Contains(s, "/")
+		if got := isNumber(s); got != ratOK {
+			t.Errorf("isNumber(%q) = %v; big.Rat says %v", s, got, ratOK)
+		}
+		if ratOK {
+			if got, want := fractionToPercent(s), ratToPercent(s); got != want {
+				t.Errorf("fractionToPercent(%q) = %q; big.Rat writes %q", s, got, want)
+			}
 		}
 	}
 }
