@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -18,13 +19,21 @@ var benchHeaders = []string{"Circuit Label", "Carrier", "Carrier Circuit ID", "S
 
 var benchCarriers = []string{"Lumen", "Zayo", "Cogent", "Windstream", "Spectrum", "Everstream"}
 
+// benchTerm is row i's contract term: starts spread over ~four years
+// (1,500 different days, as a real inventory's are), 36 months each.
+func benchTerm(i int) (start, end time.Time) {
+	start = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i*7919%1500)
+	return start, start.AddDate(0, 36, 0)
+}
+
 // benchRow is row i of a realistic inventory, as text.
 func benchRow(i int) []string {
+	start, end := benchTerm(i)
 	return []string{
 		fmt.Sprintf("XIB-%06d", i), benchCarriers[i%len(benchCarriers)], fmt.Sprintf("DHEC.%06d..LUMN", i),
 		[]string{"Wave", "DIA", "Dark Fiber", "Broadband", "Ethernet"}[i%5], []string{"10G", "1G", "500M", "100G"}[i%4],
 		[]string{"Active", "In Service", "Pending Disconnect"}[i%3], fmt.Sprintf("$%d,%03d.%02d", 1+i%9, i%1000, i%100),
-		"$0", fmt.Sprintf("%d/%d/2024", 1+i%12, 1+i%28), fmt.Sprintf("2027-%02d-%02d", 1+i%12, 1+i%28), "36",
+		"$0", start.Format("1/2/2006"), end.Format("2006-01-02"), "36",
 		"Auto Renew", "60", "3%", fmt.Sprintf("Xiber POP %d", i%400), "OH", "Cologix COL1",
 	}
 }
@@ -44,8 +53,13 @@ func benchCSV() []byte {
 	return []byte(b.String())
 }
 
+// excelEpoch is day 0 of the 1900 date system, as serials count (with
+// Excel's phantom 29 February 1900).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
 // benchXLSX writes the same rows the way Excel does: shared strings, dates
-// and amounts as numbers with formats, percents as fractions.
+// and amounts as numbers with formats, percents as fractions. Both files
+// preview to identical rows.
 func benchXLSX(b *testing.B) []byte {
 	strs := map[string]int{}
 	var order []string
@@ -75,8 +89,10 @@ func benchXLSX(b *testing.B) []byte {
 				fmt.Fprintf(&sheet, `<c r="%s%d" s="3"><v>%d.%02d</v></c>`, col, r, (1+i%9)*1000+i%1000, i%100)
 			case 7: // NRC
 				fmt.Fprintf(&sheet, `<c r="%s%d" s="3"><v>0</v></c>`, col, r)
-			case 8, 9: // dates
-				fmt.Fprintf(&sheet, `<c r="%s%d" s="1"><v>%d</v></c>`, col, r, 45000+i%1500)
+			case 8, 9: // dates, as serials
+				start, end := benchTerm(i)
+				day := map[int]time.Time{8: start, 9: end}[j]
+				fmt.Fprintf(&sheet, `<c r="%s%d" s="1"><v>%d</v></c>`, col, r, int(day.Sub(excelEpoch).Hours()/24))
 			case 10, 12: // term, notice
 				fmt.Fprintf(&sheet, `<c r="%s%d"><v>%s</v></c>`, col, r, c)
 			case 13: // escalator
