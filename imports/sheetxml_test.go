@@ -56,9 +56,9 @@ func excelizeRows(t *testing.T, data []byte, sheet string) ([]sheetRow, string) 
 	return out, ""
 }
 
-// scannerRows reads a sheet with the scanner through a buffer of size
-// bytes, as excelizeRows does.
-func scannerRows(t *testing.T, data []byte, sheet string, size int, opts Options) ([]sheetRow, string) {
+// openTestBook opens a workbook's parts for the scanner; it is closed
+// when the test ends.
+func openTestBook(t *testing.T, data []byte, opts Options) *sheetBook {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -68,7 +68,15 @@ func scannerRows(t *testing.T, data []byte, sheet string, size int, opts Options
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer book.close()
+	t.Cleanup(func() { book.close() })
+	return book
+}
+
+// scannerRows reads a sheet with the scanner through a buffer of size
+// bytes, as excelizeRows does.
+func scannerRows(t *testing.T, data []byte, sheet string, size int, opts Options) ([]sheetRow, string) {
+	t.Helper()
+	book := openTestBook(t, data, opts)
 	part := book.sheets[sheet]
 	if part == nil {
 		t.Fatalf("no part for sheet %q", sheet)
@@ -324,15 +332,7 @@ func TestScannerReadsSheetsAsExcelize(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			zr, err := zip.NewReader(bytes.NewReader(wb.data), int64(len(wb.data)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			book, err := openSheetBook(zr, Options{}.withDefaults())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer book.close()
+			book := openTestBook(t, wb.data, Options{})
 			for _, sheet := range f.GetSheetList() {
 				if _, err := f.Rows(sheet); err != nil {
 					if book.sheets[sheet] != nil {
@@ -589,15 +589,7 @@ func TestPercentColumnsAsExcelizeFormats(t *testing.T) {
 			}
 			sheet := f.GetSheetList()[0]
 			f.Close()
-			zr, err := zip.NewReader(bytes.NewReader(wb.data), int64(len(wb.data)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			book, err := openSheetBook(zr, Options{}.withDefaults())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer book.close()
+			book := openTestBook(t, wb.data, Options{})
 			got, err := percentColumns(book, sheet)
 			if err != nil {
 				t.Fatal(err)
