@@ -7,7 +7,7 @@ import (
 	"github.com/xiber/netos/models"
 )
 
-// Change is one record's changes, for WriteMany.
+// Change is one record's changes, for Entries.
 type Change struct {
 	EntityID string
 	Changes  models.Changes

@@ -147,6 +147,16 @@ func eventTypeFor(status string) string {
 // recordStatusChange appends a lifecycle event whenever a circuit enters a
 // status (including its first).
 func (s *Service) recordStatusChange(ctx context.Context, tx bun.IDB, c *models.Circuit, before *models.Circuit) error {
+	ev := s.statusEvent(ctx, c, before)
+	if ev == nil {
+		return nil
+	}
+	return store.Insert(ctx, tx, ev)
+}
+
+// statusEvent is the lifecycle event of c entering its status, from
+// before's (nil for a new circuit); nil when the status did not change.
+func (s *Service) statusEvent(ctx context.Context, c *models.Circuit, before *models.Circuit) *models.CircuitEvent {
 	from := ""
 	if before != nil {
 		if before.Status == c.Status {
@@ -154,17 +164,15 @@ func (s *Service) recordStatusChange(ctx context.Context, tx bun.IDB, c *models.
 		}
 		from = before.Status
 	}
-	_, err := s.addEvent(ctx, tx, c.ID, eventTypeFor(c.Status), models.DateOf(s.Now()), from, c.Status, "")
-	return err
+	return s.newEvent(ctx, c.ID, eventTypeFor(c.Status), models.DateOf(s.Now()), from, c.Status, "")
 }
 
-func (s *Service) addEvent(ctx context.Context, tx bun.IDB, circuitID, eventType string, on models.Date, from, to, notes string) (*models.CircuitEvent, error) {
+func (s *Service) newEvent(ctx context.Context, circuitID, eventType string, on models.Date, from, to, notes string) *models.CircuitEvent {
 	p, _ := auth.FromContext(ctx)
-	ev := &models.CircuitEvent{
+	return &models.CircuitEvent{
 		ID: models.NewID(), CircuitID: circuitID, EventType: eventType, EventDate: on,
 		FromValue: from, ToValue: to, Notes: notes, CreatedBy: p.User, CreatedAt: s.Now(),
 	}
-	return ev, store.Insert(ctx, tx, ev)
 }
 
 // CreateCircuit adds a circuit, creating its carrier when the name is new.
@@ -241,8 +249,8 @@ func (s *Service) AddCircuitEvent(ctx context.Context, circuitID string, in Even
 		if _, err := store.Get[models.Circuit](ctx, tx, circuitID); err != nil {
 			return err
 		}
-		var err error
-		if ev, err = s.addEvent(ctx, tx, circuitID, in.EventType, on, "", "", in.Notes); err != nil {
+		ev = s.newEvent(ctx, circuitID, in.EventType, on, "", "", in.Notes)
+		if err := store.Insert(ctx, tx, ev); err != nil {
 			return err
 		}
 		return s.audit.Write(ctx, tx, "add_event", "circuit", circuitID, models.Changes{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -40,10 +41,10 @@ type CircuitUpsert struct {
 	kind     *kind[models.Circuit, *models.Circuit]
 	carriers map[string]string // lower-cased name → provider ID
 	counts   UpsertCounts
-	wrote    bool // the last update changed its circuit
 
-	pending chan insertBatch // to the writer; nil until the first bulk insert
-	written chan struct{}    // closed when the writer has stopped
+	dbMu    sync.Mutex      // held by whoever runs statements on tx
+	pending chan writeBatch // to the writer; nil until the first bulk write
+	written chan struct{}   // closed when the writer has stopped
 	closed  bool
 	mu      sync.Mutex
 	err     error // the writer's first error
@@ -77,12 +78,6 @@ func (s *Service) NewCircuitUpsert(tx bun.IDB, action string) *CircuitUpsert {
 		c.CarrierID = id
 		return prepare(ctx, tx, c, rest, before)
 	}
-	after := k.after
-	// updateOne runs after only when the circuit changed.
-	k.after = func(ctx context.Context, tx bun.IDB, c *models.Circuit, before *models.Circuit) error {
-		u.wrote = true
-		return after(ctx, tx, c, before)
-	}
 	u.kind = k
 	return u
 }
@@ -109,45 +104,107 @@ func (u *CircuitUpsert) carrier(ctx context.Context, name string) (string, error
 // absent from the row keep their values), anything else is inserted.
 // Labels must be unique among rows. Errors are those of CreateCircuit and
 // UpdateCircuit; on error the caller must roll the transaction back.
+//
+// Each row is checked by the circuit rules as createOne and updateOne
+// would, and gets the same lifecycle event and audit entry; the rows go
+// to the database in bulk, on the upsert's writer (see queue).
 func (u *CircuitUpsert) Upsert(ctx context.Context, rows []Values) error {
 	if _, err := auth.RequireWrite(ctx); err != nil {
 		return err
 	}
+	var b upsertBatch
+	now := u.s.Now()
+	offline, err := u.online(ctx, &b, rows, now)
+	if err != nil {
+		return err
+	}
+	for _, r := range offline {
+		// Without a database: these rows' rules read none (see online).
+		if r.current != nil {
+			err = u.update(ctx, nil, &b, r.current, rows[r.index], now)
+		} else {
+			err = u.create(ctx, nil, &b, rows[r.index], now)
+		}
+		if err != nil {
+			return &UpsertError{Index: r.index, Err: err}
+		}
+	}
+	return u.queue(ctx, b)
+}
+
+// offlineRow is a row whose rules need no database, with the stored
+// circuit its label matched (nil for a new circuit).
+type offlineRow struct {
+	index   int
+	current *models.Circuit
+}
+
+// online does the part of Upsert that reads the database, holding the
+// writer off between its statements (pgx cannot run a statement on a
+// connection while another's rows are being read, and the transaction has
+// one connection): it finds the circuits the rows' labels match, resolves
+// carriers not seen before and writes the rows that link to sites, whose
+// rules read the sites. It returns the other rows, which the caller checks
+// and builds while the writer stores the last batch.
+func (u *CircuitUpsert) online(ctx context.Context, b *upsertBatch, rows []Values, now time.Time) ([]offlineRow, error) {
+	u.dbMu.Lock()
+	defer u.dbMu.Unlock()
 	labels := make([]string, 0, len(rows))
 	for _, v := range rows {
 		labels = append(labels, strings.TrimSpace(v.String("xiber_circuit_label")))
 	}
 	ids, err := store.CircuitIDsByLabel(ctx, u.tx, labels)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var fresh []Values
-	var freshAt []int
+	current, err := u.current(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	offline := make([]offlineRow, 0, len(rows))
 	for i, v := range rows {
-		id, ok := ids[labels[i]]
-		if !ok {
-			if siteLinked(v) {
-				// A circuit landing on a site takes the one-by-one path,
-				// which snapshots the site.
-				if err := u.insert(ctx, v); err != nil {
-					return &UpsertError{Index: i, Err: err}
-				}
-				u.counts.Inserted++
-				continue
+		id, matched := ids[labels[i]]
+		if v.Has("carrier_name") {
+			if _, err := u.carrier(ctx, v.String("carrier_name")); err != nil {
+				return nil, &UpsertError{Index: i, Err: err}
 			}
-			fresh, freshAt = append(fresh, v), append(freshAt, i)
-			continue
 		}
-		u.wrote = false
-		if _, err := updateOne(ctx, u.tx, u.s, u.kind, id, v, nil, u.action); err != nil {
-			return &UpsertError{Index: i, Err: err}
+		switch {
+		case matched && current[id] == nil: // deleted since its label matched
+			err = fmt.Errorf("circuit %s: %w", labels[i], models.ErrNotFound)
+		case matched && siteLinked(v):
+			err = u.update(ctx, u.tx, b, current[id], v, now)
+		case matched:
+			offline = append(offline, offlineRow{i, current[id]})
+		case siteLinked(v):
+			// A new circuit landing on a site takes the one-by-one
+			// path, which snapshots the site.
+			err = u.insert(ctx, v)
+		default:
+			offline = append(offline, offlineRow{index: i})
 		}
-		u.counts.Updated++
-		if !u.wrote {
-			u.counts.Unchanged++
+		if err != nil {
+			return nil, &UpsertError{Index: i, Err: err}
 		}
 	}
-	return u.insertMany(ctx, fresh, freshAt)
+	return offline, nil
+}
+
+// current loads the live circuits of ids, by ID.
+func (u *CircuitUpsert) current(ctx context.Context, ids map[string]string) (map[string]*models.Circuit, error) {
+	list := make([]string, 0, len(ids))
+	for _, id := range ids {
+		list = append(list, id)
+	}
+	circuits, err := store.GetMany[models.Circuit](ctx, u.tx, list)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*models.Circuit, len(circuits))
+	for i := range circuits {
+		byID[circuits[i].ID] = &circuits[i]
+	}
+	return byID, nil
 }
 
 // siteLinked reports whether v links an endpoint to a site.
@@ -160,69 +217,100 @@ func siteLinked(v Values) bool {
 	return false
 }
 
-// insertMany creates new circuits as createOne would, each checked by the
-// circuit rules, but stores the circuits, their first lifecycle events and
-// their audit entries in bulk, on the upsert's writer (see queue), while
-// the caller goes on preparing the next rows. at maps each of vs to its
-// index in the caller's rows.
-func (u *CircuitUpsert) insertMany(ctx context.Context, vs []Values, at []int) error {
-	if len(vs) == 0 {
-		return nil
-	}
+// upsertBatch is what one Upsert writes in bulk: new circuits, new
+// versions of stored ones, their lifecycle events and audit changes.
+type upsertBatch struct {
+	created, updated []models.Circuit
+	events           []models.CircuitEvent
+	changes          []audit.Change
+}
+
+// create checks a new circuit as createOne would and adds it to b; tx is
+// what the rules may read (nil: nothing).
+func (u *CircuitUpsert) create(ctx context.Context, tx bun.IDB, b *upsertBatch, v Values, now time.Time) error {
 	k := u.kind
-	now := u.s.Now()
-	circuits := make([]models.Circuit, len(vs))
-	events := make([]models.CircuitEvent, len(vs))
-	changes := make([]audit.Change, len(vs))
-	p, _ := auth.FromContext(ctx)
-	for i, v := range vs {
-		c := &circuits[i]
-		if err := k.schema.RequireAll(v); err != nil {
-			return &UpsertError{Index: at[i], Err: err}
-		}
-		*c.Base() = newRecord(now)
-		k.defaults(c)
-		k.schema.apply(c, v)
-		if err := k.prepare(ctx, u.tx, c, v, nil); err != nil {
-			return &UpsertError{Index: at[i], Err: err}
-		}
-		// What recordStatusChange records for a new circuit.
-		events[i] = models.CircuitEvent{
-			ID: models.NewID(), CircuitID: c.ID, EventType: eventTypeFor(c.Status), EventDate: models.DateOf(now),
-			ToValue: c.Status, CreatedBy: p.User, CreatedAt: now,
-		}
-		changes[i] = audit.Change{EntityID: c.ID, Changes: audit.Diff(nil, c)}
-	}
-	// The values are converted here rather than on the writer, which
-	// only executes statements.
-	var b insertBatch
-	d := u.tx.Dialect()
-	var err error
-	if b.circuits, err = store.BulkRowsOf(d, circuits); err != nil {
+	if err := k.schema.RequireAll(v); err != nil {
 		return err
 	}
-	if b.events, err = store.BulkRowsOf(d, events); err != nil {
+	var c models.Circuit
+	*c.Base() = newRecord(now)
+	k.defaults(&c)
+	k.schema.apply(&c, v)
+	if err := k.prepare(ctx, tx, &c, v, nil); err != nil {
 		return err
 	}
-	if b.entries, err = store.BulkRowsOf(d, u.s.audit.Entries(ctx, u.action, k.entity, changes)); err != nil {
-		return err
-	}
-	if err := u.queue(ctx, b); err != nil {
-		return err
-	}
-	u.counts.Inserted += len(vs)
+	b.created = append(b.created, c)
+	b.events = append(b.events, *u.s.statusEvent(ctx, &c, nil))
+	b.changes = append(b.changes, audit.Change{EntityID: c.ID, Changes: audit.Diff(nil, &c)})
+	u.counts.Inserted++
 	return nil
 }
 
-// insertBatch is what insertMany stores, converted for the database: new
-// circuits, their lifecycle events and their audit entries.
-type insertBatch struct {
-	circuits, events, entries *store.BulkRows
+// update applies v to c, the stored circuit, as updateOne would, and
+// adds the new version to b unless nothing changed; tx is what the rules
+// may read (nil: nothing).
+func (u *CircuitUpsert) update(ctx context.Context, tx bun.IDB, b *upsertBatch, c *models.Circuit, v Values, now time.Time) error {
+	k := u.kind
+	before := *c
+	k.schema.apply(c, v)
+	if err := k.prepare(ctx, tx, c, v, &before); err != nil {
+		return err
+	}
+	u.counts.Updated++
+	changes := audit.Diff(&before, c)
+	if len(changes) == 0 {
+		u.counts.Unchanged++
+		return nil
+	}
+	c.Version++
+	c.UpdatedAt = now
+	b.updated = append(b.updated, *c)
+	if ev := u.s.statusEvent(ctx, c, &before); ev != nil {
+		b.events = append(b.events, *ev)
+	}
+	b.changes = append(b.changes, audit.Change{EntityID: c.ID, Changes: changes})
+	return nil
 }
 
-func (b insertBatch) write(ctx context.Context, in *store.Inserter) error {
-	for _, rows := range []*store.BulkRows{b.circuits, b.events, b.entries} {
-		if err := in.Insert(ctx, rows); err != nil {
+// writeBatch is an upsertBatch converted for the database. The values are
+// converted on the caller's goroutine; the writer only executes statements.
+type writeBatch struct {
+	created, updated, events, entries *store.BulkRows
+}
+
+func (u *CircuitUpsert) convert(ctx context.Context, b upsertBatch) (writeBatch, error) {
+	d := u.tx.Dialect()
+	var w writeBatch
+	var err error
+	if w.created, err = store.BulkRowsOf(d, b.created); err != nil {
+		return w, err
+	}
+	if w.updated, err = store.BulkRowsOf(d, b.updated); err != nil {
+		return w, err
+	}
+	if w.events, err = store.BulkRowsOf(d, b.events); err != nil {
+		return w, err
+	}
+	w.entries, err = store.BulkRowsOf(d, u.s.audit.Entries(ctx, u.action, u.kind.entity, b.changes))
+	return w, err
+}
+
+// write stores b, circuits before the events and entries that name them,
+// a table at a time so that online can run in between.
+func (u *CircuitUpsert) write(ctx context.Context, w *store.BulkWriter, b writeBatch) error {
+	for _, step := range []struct {
+		rows   *store.BulkRows
+		update bool
+	}{{b.created, false}, {b.updated, true}, {b.events, false}, {b.entries, false}} {
+		u.dbMu.Lock()
+		var err error
+		if step.update {
+			err = w.Update(ctx, step.rows)
+		} else {
+			err = w.Insert(ctx, step.rows)
+		}
+		u.dbMu.Unlock()
+		if err != nil {
 			return err
 		}
 	}
@@ -233,18 +321,25 @@ func (b insertBatch) write(ctx context.Context, in *store.Inserter) error {
 // batches in order on the same transaction: the database writes one batch
 // while the next is checked and built, so a large import keeps both cores
 // busy. Rows queued here are unique by label among the upsert's rows, so a
-// later batch's label lookup never needs an earlier batch's rows. The
-// writer's first error comes back from the next queue or from Close.
-func (u *CircuitUpsert) queue(ctx context.Context, b insertBatch) error {
+// later batch's lookups never need an earlier batch's rows. The writer's
+// first error comes back from the next queue or from Close.
+func (u *CircuitUpsert) queue(ctx context.Context, b upsertBatch) error {
+	if len(b.created)+len(b.updated) == 0 {
+		return nil
+	}
+	w, err := u.convert(ctx, b)
+	if err != nil {
+		return err
+	}
 	if u.pending == nil {
-		u.pending = make(chan insertBatch, 1)
+		u.pending = make(chan writeBatch, 1)
 		u.written = make(chan struct{})
 		go u.writer(ctx)
 	}
 	if err := u.writeErr(); err != nil {
 		return err
 	}
-	u.pending <- b
+	u.pending <- w
 	return nil
 }
 
@@ -252,15 +347,17 @@ func (u *CircuitUpsert) queue(ctx context.Context, b insertBatch) error {
 // for them all; after an error it only drains the queue.
 func (u *CircuitUpsert) writer(ctx context.Context) {
 	defer close(u.written)
-	in, err := store.NewInserter(u.tx)
+	w, err := store.NewBulkWriter(u.tx)
 	u.fail(err)
 	for b := range u.pending {
 		if u.writeErr() == nil {
-			u.fail(b.write(ctx, in))
+			u.fail(u.write(ctx, w, b))
 		}
 	}
-	if in != nil {
-		u.fail(in.Close())
+	if w != nil {
+		u.dbMu.Lock()
+		defer u.dbMu.Unlock()
+		u.fail(w.Close())
 	}
 }
 

@@ -11,11 +11,13 @@ import (
 	"github.com/xiber/netos/dbtest"
 	"github.com/xiber/netos/models"
 	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/store"
 )
 
 // env is a network service on a fresh database, with a writer's context.
 type env struct {
 	s   *network.Service
+	db  *store.DB
 	ctx context.Context
 	t   *testing.T
 }
@@ -25,7 +27,7 @@ func newEnv(t *testing.T) *env {
 	clock := &dbtest.Clock{T: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
 	db := dbtest.DB(t)
 	s := network.New(db, audit.New(clock.Now), clock.Now)
-	return &env{s: s, ctx: auth.WithPrincipal(context.Background(), auth.Principal{User: "tester", Role: auth.NetworkEng}), t: t}
+	return &env{s: s, db: db, ctx: auth.WithPrincipal(context.Background(), auth.Principal{User: "tester", Role: auth.NetworkEng}), t: t}
 }
 
 func (e *env) asset(name string, mrc int64) string {

@@ -17,48 +17,50 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/schema"
+
+	"github.com/xiber/netos/models"
 )
 
-// InsertMany stores new records of one type in bulk: BulkRowsOf, then an
-// Inserter.
+// InsertMany stores new records of one type in bulk: BulkRowsOf, then a
+// BulkWriter.
 func InsertMany[T any](ctx context.Context, db bun.IDB, recs []T) (err error) {
 	rows, err := BulkRowsOf(db.Dialect(), recs)
 	if err != nil {
 		return err
 	}
-	in, err := NewInserter(db)
+	w, err := NewBulkWriter(db)
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := in.Close(); err == nil {
+		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
 	}()
-	return in.Insert(ctx, rows)
+	return w.Insert(ctx, rows)
 }
 
 // BulkRows are records of one type converted to column values, ready for
-// an Inserter. Making them needs no database, so a bulk writer can convert
+// a BulkWriter. Making them needs no database, so a bulk writer can convert
 // the next batch while the database stores the last.
 //
 // bun would format every value into the text of one huge INSERT that the
 // database then parses again; at 100,000 rows building and parsing that
-// text cost more than the writing. An Inserter instead prepares INSERTs
+// text cost more than the writing. A BulkWriter instead prepares INSERTs
 // with placeholders and executes them with the rows' values as arguments.
 // The values are what bun itself would write (times as bun's UTC text,
 // nullzero fields as NULL, values of driver.Valuer types through Value,
 // maps and structs as JSON), so a row reads back exactly as if bun had
 // inserted it; a test holds the two paths to that on both engines.
 type BulkRows struct {
-	plan *bulkInsert
+	plan *bulkTable
 	args []any // len(plan.fields) a row
 	n    int
 }
 
 // BulkRowsOf converts recs, a slice of one record type, for dialect d.
 func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
-	plan := newBulkInsert(d, reflect.TypeFor[T]())
+	plan := newBulkTable(d, reflect.TypeFor[T]())
 	rows := &BulkRows{plan: plan, args: make([]any, 0, len(recs)*len(plan.fields)), n: len(recs)}
 	var err error
 	for i := range recs {
@@ -69,51 +71,62 @@ func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
 	return rows, nil
 }
 
-// Inserter stores BulkRows on one database handle (a transaction, a
-// connection or the pool). In a BulkTx on PostgreSQL it streams them with
-// COPY. Otherwise it prepares each INSERT once for all the batches that
-// use it (PostgreSQL plans a prepared statement's first executions one by
-// one, so preparing per batch cost more than the inserting); a statement
-// inserts a power of two rows up to the dialect's limit, so a few
-// statements serve batches of any size. Either way the writes run on the
-// database/sql handle under bun, so bun's query hooks do not see them.
-// Close the Inserter before its transaction ends.
-type Inserter struct {
-	raw   sqlHandle
-	copy  *sql.Conn // the BulkTx's connection, on PostgreSQL
-	stmts map[stmtKey]*sql.Stmt
+// BulkWriter stores BulkRows on one database handle (a transaction, a
+// connection or the pool): new records with Insert, new versions of stored
+// ones with Update. In a BulkTx on PostgreSQL it streams rows with COPY.
+// Otherwise it prepares each statement once for all the batches that use
+// it (PostgreSQL plans a prepared statement's first executions one by one,
+// so preparing per batch cost more than the writing); an INSERT holds a
+// power of two rows up to the dialect's limit, so a few statements serve
+// batches of any size. Either way the writes run on the database/sql
+// handle under bun, so bun's query hooks do not see them. Close the
+// BulkWriter before its transaction ends.
+type BulkWriter struct {
+	raw    sqlHandle
+	copy   *sql.Conn // the BulkTx's connection, on PostgreSQL
+	stmts  map[stmtKey]*sql.Stmt
+	staged map[string]bool // tables with a staging table for updates (COPY)
+	pg     bool
+	wrote  map[string]int // rows written, by quoted table name
 }
 
 type stmtKey struct {
-	table string
-	rows  int
+	table  string
+	rows   int  // an INSERT's rows
+	update bool // the one-row UPDATE
 }
 
-// NewInserter returns an Inserter on db.
-func NewInserter(db bun.IDB) (*Inserter, error) {
+// NewBulkWriter returns a BulkWriter on db.
+func NewBulkWriter(db bun.IDB) (*BulkWriter, error) {
 	raw, err := sqlHandleOf(db)
 	if err != nil {
 		return nil, err
 	}
-	in := &Inserter{raw: raw, stmts: map[stmtKey]*sql.Stmt{}}
-	if tx, ok := db.(BulkTx); ok && db.Dialect().Name() == dialect.PG {
-		in.copy = tx.conn.Conn
+	w := &BulkWriter{raw: raw, stmts: map[stmtKey]*sql.Stmt{}, staged: map[string]bool{},
+		pg: db.Dialect().Name() == dialect.PG, wrote: map[string]int{}}
+	if tx, ok := db.(BulkTx); ok && w.pg {
+		w.copy = tx.conn.Conn
 	}
-	return in, nil
+	return w, nil
 }
 
-// Insert stores rows.
-func (in *Inserter) Insert(ctx context.Context, rows *BulkRows) error {
-	if in.copy != nil {
-		return in.copyRows(ctx, rows)
+// Insert stores rows as new records.
+func (w *BulkWriter) Insert(ctx context.Context, rows *BulkRows) error {
+	plan := rows.plan
+	if rows.n == 0 {
+		return nil
 	}
-	plan, width := rows.plan, len(rows.plan.fields)
+	w.wrote[plan.table] += rows.n
+	if w.copy != nil {
+		return translate(w.copyInto(ctx, plan.name, rows), "copy into "+plan.table)
+	}
+	width := len(plan.fields)
 	for start := 0; start < rows.n; {
 		n := plan.rows
 		for n > rows.n-start {
 			n /= 2
 		}
-		stmt, err := in.stmt(ctx, plan, n)
+		stmt, err := w.prepared(ctx, stmtKey{table: plan.table, rows: n}, func() string { return plan.insertQuery(n) })
 		if err != nil {
 			return err
 		}
@@ -125,48 +138,136 @@ func (in *Inserter) Insert(ctx context.Context, rows *BulkRows) error {
 	return nil
 }
 
-// copyRows streams rows with PostgreSQL's COPY on the transaction's own
-// connection: no statement to parse or plan, values in binary.
-func (in *Inserter) copyRows(ctx context.Context, rows *BulkRows) error {
+// Update stores rows over the live records with the same IDs, every
+// column, as store.Update does: the caller has bumped each row's Version,
+// and a record whose stored version is not the one before it, or that is
+// gone, makes the whole call ErrStale.
+func (w *BulkWriter) Update(ctx context.Context, rows *BulkRows) error {
+	plan := rows.plan
+	if plan.pk < 0 || plan.version < 0 || plan.deletedAt < 0 {
+		return fmt.Errorf("store: %s has no key and version to update by", plan.table)
+	}
+	if rows.n == 0 {
+		return nil
+	}
+	w.wrote[plan.table] += rows.n
+	if w.copy != nil {
+		return w.copyUpdate(ctx, rows)
+	}
+	stmt, err := w.prepared(ctx, stmtKey{table: plan.table, update: true}, plan.updateQuery)
+	if err != nil {
+		return err
+	}
+	width := len(plan.fields)
+	args := make([]any, 0, width+1)
+	for i := range rows.n {
+		row := rows.args[i*width : (i+1)*width]
+		args, err = plan.updateArgs(args[:0], row)
+		if err != nil {
+			return err
+		}
+		res, err := stmt.ExecContext(ctx, args...)
+		if err != nil {
+			return translate(err, "update "+plan.table)
+		}
+		if err := oneRow(res, fmt.Sprintf("update %s %v", plan.table, row[plan.pk])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyUpdate updates through a staging table: COPY the rows in, one
+// UPDATE … FROM joins them to the table, and the staging table is emptied
+// for the next batch (it is dropped when the transaction ends).
+func (w *BulkWriter) copyUpdate(ctx context.Context, rows *BulkRows) error {
+	plan := rows.plan
+	staging := "bulk_" + plan.name
+	if !w.staged[plan.name] {
+		q := fmt.Sprintf("CREATE TEMP TABLE %q (LIKE %s) ON COMMIT DROP", staging, plan.table)
+		if _, err := w.raw.ExecContext(ctx, q); err != nil {
+			return translate(err, "stage the update of "+plan.table)
+		}
+		w.staged[plan.name] = true
+	}
+	if err := w.copyInto(ctx, staging, rows); err != nil {
+		return translate(err, "stage the update of "+plan.table)
+	}
+	res, err := w.raw.ExecContext(ctx, plan.updateFromQuery(fmt.Sprintf("%q", staging)))
+	if err != nil {
+		return translate(err, "update "+plan.table)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return translate(err, "update "+plan.table)
+	}
+	if _, err := w.raw.ExecContext(ctx, fmt.Sprintf("TRUNCATE %q", staging)); err != nil {
+		return translate(err, "stage the update of "+plan.table)
+	}
+	if int(n) != rows.n {
+		return fmt.Errorf("update %s: %d of %d records changed or deleted meanwhile: %w", plan.table, rows.n-int(n), rows.n, models.ErrStale)
+	}
+	return nil
+}
+
+// copyInto streams rows into table with PostgreSQL's COPY on the
+// transaction's own connection: no statement to parse or plan, values in
+// binary.
+func (w *BulkWriter) copyInto(ctx context.Context, table string, rows *BulkRows) error {
 	plan, width := rows.plan, len(rows.plan.fields)
-	err := in.copy.Raw(func(dc any) error {
+	return w.copy.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("store: COPY needs a pgx connection, not %T", dc)
 		}
-		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{plan.name}, plan.columnNames, pgx.CopyFromSlice(rows.n, func(i int) ([]any, error) {
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, plan.columnNames, pgx.CopyFromSlice(rows.n, func(i int) ([]any, error) {
 			return rows.args[i*width : (i+1)*width], nil
 		}))
 		return err
 	})
-	return translate(err, "copy into "+plan.table)
 }
 
-func (in *Inserter) stmt(ctx context.Context, plan *bulkInsert, rows int) (*sql.Stmt, error) {
-	key := stmtKey{plan.table, rows}
-	if stmt, ok := in.stmts[key]; ok {
+// prepared is the statement for key, prepared from query on first use.
+func (w *BulkWriter) prepared(ctx context.Context, key stmtKey, query func() string) (*sql.Stmt, error) {
+	if stmt, ok := w.stmts[key]; ok {
 		return stmt, nil
 	}
-	stmt, err := in.raw.PrepareContext(ctx, plan.query(rows))
+	stmt, err := w.raw.PrepareContext(ctx, query())
 	if err != nil {
-		return nil, translate(err, "prepare the insert of "+plan.table)
+		return nil, translate(err, "prepare a bulk write of "+key.table)
 	}
-	in.stmts[key] = stmt
+	w.stmts[key] = stmt
 	return stmt, nil
 }
 
-// Close releases the prepared statements.
-func (in *Inserter) Close() error {
+// analyzeAfter is how many rows a BulkWriter writes to a table before it
+// has PostgreSQL refresh the table's statistics.
+const analyzeAfter = 1_000
+
+// Close releases the prepared statements. On PostgreSQL it first refreshes
+// the statistics of every table it wrote many rows to: until autovacuum
+// gets to them (after the commit, and only then), the planner goes on
+// believing the table holds what it held before, and a table thought tiny
+// gets scanned through a partial index instead of looked up by key: that
+// made each lookup of the next import's batch 40 ms instead of 2.
+func (w *BulkWriter) Close() error {
 	var errs []error
-	for key, stmt := range in.stmts {
+	for table, n := range w.wrote {
+		if w.pg && n >= analyzeAfter {
+			_, err := w.raw.ExecContext(context.Background(), "ANALYZE "+table)
+			errs = append(errs, translate(err, "analyze "+table))
+		}
+		delete(w.wrote, table)
+	}
+	for key, stmt := range w.stmts {
 		errs = append(errs, stmt.Close())
-		delete(in.stmts, key)
+		delete(w.stmts, key)
 	}
 	return errors.Join(errs...)
 }
 
 // BulkTx is a transaction on a connection of its own, which lets an
-// Inserter use COPY on PostgreSQL. Use it wherever a bun.Tx goes.
+// BulkWriter use COPY on PostgreSQL. Use it wherever a bun.Tx goes.
 type BulkTx struct {
 	bun.Tx
 	conn bun.Conn
@@ -195,9 +296,9 @@ const bulkRows = 256
 // its statements stay small; preparing once is what saves the time there.
 var maxBindArgs = map[string]int{dialect.PG.String(): 32_000, dialect.SQLite.String(): 1}
 
-// bulkInsert is how to insert one record type: the table, its columns,
-// the most rows a statement holds and how to write placeholders.
-type bulkInsert struct {
+// bulkTable is how to write one record type: the table, its columns, the
+// most rows an INSERT holds and how to write placeholders.
+type bulkTable struct {
 	name        string // the table's name, unquoted (COPY)
 	table       string // quoted, for SQL
 	columnNames []string
@@ -205,23 +306,36 @@ type bulkInsert struct {
 	fields      []*schema.Field
 	rows        int
 	pg          bool // PostgreSQL: $1, $2… placeholders and times as time.Time
+	// The indexes in fields of the primary key (one column) and of the
+	// version and deleted_at columns that Update goes by; -1 when absent.
+	pk, version, deletedAt int
 }
 
-func newBulkInsert(d schema.Dialect, typ reflect.Type) *bulkInsert {
+func newBulkTable(d schema.Dialect, typ reflect.Type) *bulkTable {
 	t := d.Tables().Get(typ)
-	names, quoted := make([]string, len(t.Fields)), make([]string, len(t.Fields))
-	for i, f := range t.Fields {
-		names[i], quoted[i] = f.Name, string(f.SQLName)
-	}
-	return &bulkInsert{
+	b := &bulkTable{
 		name:        t.Name,
 		table:       string(t.SQLName),
-		columnNames: names,
-		columns:     strings.Join(quoted, ", "),
+		columnNames: make([]string, len(t.Fields)),
 		fields:      t.Fields,
 		rows:        powerOfTwoAtMost(min(bulkRows, maxBindArgs[d.Name().String()]/len(t.Fields))),
 		pg:          d.Name() == dialect.PG,
+		pk:          -1, version: -1, deletedAt: -1,
 	}
+	quoted := make([]string, len(t.Fields))
+	for i, f := range t.Fields {
+		b.columnNames[i], quoted[i] = f.Name, string(f.SQLName)
+		switch {
+		case len(t.PKs) == 1 && f == t.PKs[0]:
+			b.pk = i
+		case f.Name == "version":
+			b.version = i
+		case f.Name == "deleted_at":
+			b.deletedAt = i
+		}
+	}
+	b.columns = strings.Join(quoted, ", ")
+	return b
 }
 
 // powerOfTwoAtMost is the largest power of two not above n, 1 at least.
@@ -233,8 +347,18 @@ func powerOfTwoAtMost(n int) int {
 	return p
 }
 
-// query is the INSERT of n rows.
-func (b *bulkInsert) query(n int) string {
+// placeholder writes the n-th (from 1) placeholder.
+func (b *bulkTable) placeholder(q *strings.Builder, n int) {
+	if b.pg {
+		q.WriteByte('$')
+		q.WriteString(strconv.Itoa(n))
+		return
+	}
+	q.WriteByte('?')
+}
+
+// insertQuery is the INSERT of n rows.
+func (b *bulkTable) insertQuery(n int) string {
 	var q strings.Builder
 	q.Grow(64 + len(b.columns) + n*len(b.fields)*6)
 	fmt.Fprintf(&q, "INSERT INTO %s (%s) VALUES ", b.table, b.columns)
@@ -249,21 +373,73 @@ func (b *bulkInsert) query(n int) string {
 				q.WriteString(", ")
 			}
 			arg++
-			if b.pg {
-				q.WriteByte('$')
-				q.WriteString(strconv.Itoa(arg))
-			} else {
-				q.WriteByte('?')
-			}
+			b.placeholder(&q, arg)
 		}
 		q.WriteByte(')')
 	}
 	return q.String()
 }
 
+// updateQuery is the UPDATE of one live record at a version: every column
+// but the key, then the key and the version it must be at (updateArgs).
+func (b *bulkTable) updateQuery() string {
+	var q strings.Builder
+	fmt.Fprintf(&q, "UPDATE %s SET ", b.table)
+	arg := 0
+	for i, f := range b.fields {
+		if i == b.pk {
+			continue
+		}
+		if arg > 0 {
+			q.WriteString(", ")
+		}
+		arg++
+		q.WriteString(string(f.SQLName) + " = ")
+		b.placeholder(&q, arg)
+	}
+	fmt.Fprintf(&q, " WHERE %s = ", b.fields[b.pk].SQLName)
+	b.placeholder(&q, arg+1)
+	fmt.Fprintf(&q, " AND %s = ", b.fields[b.version].SQLName)
+	b.placeholder(&q, arg+2)
+	fmt.Fprintf(&q, " AND %s IS NULL", b.fields[b.deletedAt].SQLName)
+	return q.String()
+}
+
+// updateArgs appends updateQuery's arguments for one row's values.
+func (b *bulkTable) updateArgs(args, row []any) ([]any, error) {
+	for i, v := range row {
+		if i != b.pk {
+			args = append(args, v)
+		}
+	}
+	version, ok := row[b.version].(int64)
+	if !ok {
+		return nil, fmt.Errorf("store: %s version %v is not an integer", b.table, row[b.version])
+	}
+	return append(args, row[b.pk], version-1), nil
+}
+
+// updateFromQuery is the UPDATE of the live records at the version before
+// the one of their rows in staging, a table of the same columns.
+func (b *bulkTable) updateFromQuery(staging string) string {
+	var q strings.Builder
+	fmt.Fprintf(&q, "UPDATE %s AS t SET ", b.table)
+	sep := ""
+	for i, f := range b.fields {
+		if i != b.pk {
+			fmt.Fprintf(&q, "%s%s = s.%s", sep, f.SQLName, f.SQLName)
+			sep = ", "
+		}
+	}
+	pk, version := b.fields[b.pk].SQLName, b.fields[b.version].SQLName
+	fmt.Fprintf(&q, " FROM %s AS s WHERE t.%s = s.%s AND t.%s = s.%s - 1 AND t.%s IS NULL",
+		staging, pk, pk, version, version, b.fields[b.deletedAt].SQLName)
+	return q.String()
+}
+
 // appendArgs appends the column values of one record, as bun would write
 // them.
-func (b *bulkInsert) appendArgs(args []any, strct reflect.Value) ([]any, error) {
+func (b *bulkTable) appendArgs(args []any, strct reflect.Value) ([]any, error) {
 	for _, f := range b.fields {
 		if (f.IsPtr && f.HasNilValue(strct)) || (f.NullZero && f.HasZeroValue(strct)) {
 			args = append(args, nil)
@@ -332,6 +508,7 @@ func bulkArg(v reflect.Value, pg bool) (any, error) {
 // sqlHandle is a database/sql transaction, connection or pool.
 type sqlHandle interface {
 	PrepareContext(context.Context, string) (*sql.Stmt, error)
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
 }
 
 // sqlHandleOf is the database/sql handle under a bun one.

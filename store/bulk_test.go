@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
@@ -15,7 +16,7 @@ import (
 )
 
 // TestInsertManyStoresWhatBunStores inserts the same records through bun,
-// through InsertMany and through an Inserter in a BulkTx (COPY on
+// through InsertMany and through a BulkWriter in a BulkTx (COPY on
 // PostgreSQL), into three fresh databases, and requires every column of
 // every row to read back identically: the bulk paths' values must be
 // exactly bun's (times, NULLs, custom types, JSON), on the engine under
@@ -91,7 +92,7 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 		return fmt.Errorf("no case for %T", recs)
 	})
 	err := store.RunInBulkTx(ctx, viaCopy, func(tx store.BulkTx) error {
-		in, err := store.NewInserter(tx)
+		in, err := store.NewBulkWriter(tx)
 		if err != nil {
 			return err
 		}
@@ -121,9 +122,109 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 	}
 	for _, table := range []string{"service_providers", "circuits", "circuit_events", "audit_entries"} {
 		want := rawRows(t, viaBun, table)
-		for name, db := range map[string]*store.DB{"InsertMany": viaBulk, "an Inserter in a BulkTx": viaCopy} {
+		for name, db := range map[string]*store.DB{"InsertMany": viaBulk, "a BulkWriter in a BulkTx": viaCopy} {
 			if got := rawRows(t, db, table); len(want) == 0 || !reflect.DeepEqual(got, want) {
 				t.Errorf("%s through %s:\n%v\nthrough bun:\n%v", table, name, got, want)
+			}
+		}
+	}
+}
+
+// TestBulkUpdateStoresWhatBunStores updates the same circuits through
+// store.Update, through a BulkWriter in a plain transaction and through one
+// in a BulkTx (a staging table and COPY on PostgreSQL), and requires the
+// three databases to read back identically; a row at the wrong version,
+// or of a deleted record, makes the update ErrStale on every path.
+func TestBulkUpdateStoresWhatBunStores(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 4, 5, 6, 7, 891_234_000, time.UTC)
+	later := at.Add(36 * time.Hour)
+	end, mbps := models.NewDate(2028, 1, 30), int64(10_000)
+	carrier := models.ServiceProvider{Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: 1}, Name: "Zayo", NameKey: "zayo"}
+	circuits := make([]models.Circuit, 5)
+	for i := range circuits {
+		circuits[i] = models.Circuit{
+			Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, Version: int64(1 + i)},
+			Label:  fmt.Sprintf("XIBER-%04d", i), CarrierID: carrier.ID, ServiceType: "wave", Status: "active",
+			MRC: models.Money(100_000 * (i + 1)), TermEnd: &end, BandwidthMbps: &mbps, NoticeDays: 60,
+		}
+	}
+	deleted := models.Circuit{
+		Record: models.Record{ID: models.NewID(), CreatedAt: at, UpdatedAt: at, DeletedAt: &at, Version: 2},
+		Label:  "XIBER-GONE", CarrierID: carrier.ID, ServiceType: "dia", Status: "cancelled",
+	}
+	seed := func() *store.DB {
+		db := dbtest.DB(t)
+		for _, recs := range []any{&[]models.ServiceProvider{carrier}, &circuits, &[]models.Circuit{deleted}} {
+			if _, err := db.NewInsert().Model(recs).Exec(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return db
+	}
+	// The new versions: changed amounts and notes, a term end cleared, a
+	// status moved on, one circuit left out.
+	changed := make([]models.Circuit, 0, len(circuits)-1)
+	for i, c := range circuits[:len(circuits)-1] {
+		c.MRC += 1
+		c.Notes = fmt.Sprintf("renegotiated\n%d", i)
+		c.TermEnd, c.BandwidthMbps = nil, nil
+		c.Status = "pending_disconnect"
+		c.Version++
+		c.UpdatedAt = later
+		changed = append(changed, c)
+	}
+
+	viaBun, viaTx, viaBulkTx := seed(), seed(), seed()
+	for i := range changed {
+		if err := store.Update(ctx, viaBun, &changed[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bulkUpdate := func(tx bun.IDB, recs []models.Circuit) error {
+		w, err := store.NewBulkWriter(tx)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		rows, err := store.BulkRowsOf(tx.Dialect(), recs)
+		if err != nil {
+			return err
+		}
+		if err := w.Update(ctx, rows); err != nil {
+			return err
+		}
+		return w.Close()
+	}
+	if err := viaTx.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return bulkUpdate(tx, changed) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.RunInBulkTx(ctx, viaBulkTx, func(tx store.BulkTx) error { return bulkUpdate(tx, changed) }); err != nil {
+		t.Fatal(err)
+	}
+	want := rawRows(t, viaBun, "circuits")
+	for name, db := range map[string]*store.DB{"a transaction": viaTx, "a BulkTx": viaBulkTx} {
+		if got := rawRows(t, db, "circuits"); !reflect.DeepEqual(got, want) {
+			t.Errorf("circuits updated in bulk in %s:\n%v\nthrough bun:\n%v", name, got, want)
+		}
+	}
+
+	next, behind := changed[1], changed[0] // stored at changed[i].Version
+	next.Version++
+	gone := deleted
+	gone.Version++
+	for name, recs := range map[string][]models.Circuit{"a version behind": {next, behind}, "deleted": {gone}} {
+		for path, run := range map[string]func(func(bun.IDB) error) error{
+			"a transaction": func(f func(bun.IDB) error) error {
+				return viaTx.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return f(tx) })
+			},
+			"a BulkTx": func(f func(bun.IDB) error) error {
+				return store.RunInBulkTx(ctx, viaBulkTx, func(tx store.BulkTx) error { return f(tx) })
+			},
+		} {
+			err := run(func(tx bun.IDB) error { return bulkUpdate(tx, recs) })
+			if !errors.Is(err, models.ErrStale) {
+				t.Errorf("%s, in %s: err = %v, want ErrStale", name, path, err)
 			}
 		}
 	}
