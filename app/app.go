@@ -45,8 +45,9 @@ type App struct {
 	Audit   *audit.Log
 	Network *network.Service
 	// Imports owns circuit import jobs (REST, GraphQL and the CLI share it).
-	Imports *imports.Service
-	server  *server.Server
+	Imports    *imports.Service
+	stopPurger func()
+	server     *server.Server
 	extras
 	portfolioParts
 }
@@ -86,6 +87,7 @@ func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.startImportPurge(ctx)
 	pf := a.startPortfolio(ctx, cfg, now)
 	a.server = server.New(
 		server.Config{TrustedProxies: cfg.TrustedProxies, DevAuth: authn == server.DevAuth{}},
@@ -122,8 +124,15 @@ func (a *App) Server() *server.Server { return a.server }
 // Engine names the database engine.
 func (a *App) Engine() store.Dialect { return a.DB.Engine }
 
-// Close releases the database.
-func (a *App) Close() error { a.stopPortfolio(); a.stopExtras(); return a.DB.Close() }
+// Close stops the background jobs and releases the database.
+func (a *App) Close() error {
+	a.stopPortfolio()
+	a.stopExtras()
+	if a.stopPurger != nil {
+		a.stopPurger()
+	}
+	return a.DB.Close()
+}
 
 // LoadDemo loads the demo network into an empty database and reports
 // whether it did.

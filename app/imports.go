@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"path/filepath"
 	"time"
 
@@ -21,4 +22,14 @@ func (a *App) buildImports(cfg Config, now func() time.Time) error {
 	}
 	a.Imports, err = imports.NewService(imports.Config{DB: a.DB, Network: a.Network, Blobs: blobs, Now: now})
 	return err
+}
+
+// PurgeInterval is how often expired import jobs and their files are
+// deleted, after the purge at start.
+const PurgeInterval = time.Hour
+
+// startImportPurge purges expired import jobs now and every PurgeInterval.
+func (a *App) startImportPurge(ctx context.Context) {
+	a.Imports.PurgeAndLog(ctx)
+	a.stopPurger = every(PurgeInterval, a.Imports.PurgeAndLog)
 }

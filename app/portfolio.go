@@ -23,8 +23,8 @@ type portfolioParts struct {
 // states), and starts the daily sweep.
 func (a *App) startPortfolio(ctx context.Context, cfg Config, now func() time.Time) *portfolio.Service {
 	a.Portfolio = portfolio.New(a.Network, analytics.RenewalPolicy{WindowDays: cfg.RenewalWindowDays}, now)
-	a.Portfolio.SweepNow(ctx)
-	a.stopSweeper = a.Portfolio.StartSweeper(SweepInterval)
+	a.Portfolio.SweepAndLog(ctx)
+	a.stopSweeper = every(SweepInterval, a.Portfolio.SweepAndLog)
 	return a.Portfolio
 }
 

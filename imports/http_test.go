@@ -246,6 +246,60 @@ func TestCommit(t *testing.T) {
 		}
 	})
 
+	t.Run("expired jobs are purged with their files", func(t *testing.T) {
+		clock := &dbtest.Clock{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+		dir := t.TempDir()
+		a, err := app.Open(context.Background(), app.Config{
+			DatabaseURL: dbtest.DatabaseURL(t), Auth: "dev", RenewalWindowDays: 180, DataDir: dir, Now: clock.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(a.Handler())
+		defer func() { srv.Close(); a.Close() }()
+		files := func() int {
+			n := 0
+			err := filepath.WalkDir(filepath.Join(dir, "imports"), func(path string, d os.DirEntry, err error) error {
+				if err == nil && d.Type().IsRegular() {
+					n++
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+
+		decode[job](t, upload(t, srv.URL, exec, "c.csv", sample(t), nil), http.StatusCreated)
+		done := decode[job](t, upload(t, srv.URL, exec, "c.csv", sample(t), nil), http.StatusCreated)
+		decode[counts](t, commit(t, srv.URL, exec, done.ID, ""), http.StatusOK)
+		clock.T = clock.T.Add(12 * time.Hour)
+		recent := decode[job](t, upload(t, srv.URL, exec, "c.csv", sample(t), nil), http.StatusCreated)
+		if n := files(); n != 6 {
+			t.Fatalf("%d files for 3 jobs; want 6 (each upload and its kept rows)", n)
+		}
+
+		// The first two expired at 24 h; the grace has not passed yet.
+		clock.T = clock.T.Add(12*time.Hour + imports.PurgeGrace)
+		if n, err := a.Imports.Purge(context.Background()); n != 0 || err != nil {
+			t.Fatalf("purge within the grace = %d, %v; want 0", n, err)
+		}
+		clock.T = clock.T.Add(time.Second)
+		if n, err := a.Imports.Purge(context.Background()); n != 2 || err != nil {
+			t.Fatalf("purge = %d, %v; want 2", n, err)
+		}
+		if n := files(); n != 2 {
+			t.Errorf("%d files left; want the recent job's 2", n)
+		}
+		if n := count(t, a, "SELECT count(*) FROM import_jobs"); n != 1 {
+			t.Errorf("%d jobs left; want 1", n)
+		}
+		if n, err := a.Imports.Purge(context.Background()); n != 0 || err != nil {
+			t.Errorf("second purge = %d, %v; want 0", n, err)
+		}
+		decode[counts](t, commit(t, srv.URL, exec, recent.ID, ""), http.StatusOK)
+	})
+
 	t.Run("a job survives a restart", func(t *testing.T) {
 		cfg := app.Config{DatabaseURL: dbtest.DatabaseURL(t), Auth: "dev", RenewalWindowDays: 180, DataDir: t.TempDir()}
 		serve := func() (*app.App, *httptest.Server) {

@@ -29,7 +29,7 @@ const JobLifetime = 24 * time.Hour
 const commitBatch = 500
 
 // maxRowsBlobBytes caps the normalised rows kept beside an upload: 100,000
-// rows of every field, JSON-encoded, fit well within it.
+// rows of every field fit well within it.
 const maxRowsBlobBytes = 1 << 30
 
 // Service owns circuit import jobs: Preview stores the upload and the

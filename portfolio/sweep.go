@@ -3,8 +3,6 @@ package portfolio
 import (
 	"context"
 	"log/slog"
-	"sync"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -105,30 +103,9 @@ func orNil(s string) any {
 	return s
 }
 
-// StartSweeper runs Sweep every interval in a goroutine until the returned
-// stop is called (stop waits for a running sweep to finish). Failures are
-// logged and retried at the next tick. The app runs one sweep itself at
-// start, then this daily.
-func (s *Service) StartSweeper(interval time.Duration) (stop func()) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(interval)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				s.logSweep(ctx)
-			}
-		}
-	})
-	return func() { cancel(); wg.Wait() }
-}
-
-// logSweep runs a sweep and logs its outcome.
-func (s *Service) logSweep(ctx context.Context) {
+// SweepAndLog runs Sweep and logs its outcome; the app calls it at start
+// and every SweepInterval.
+func (s *Service) SweepAndLog(ctx context.Context) {
 	res, err := s.Sweep(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -140,6 +117,3 @@ func (s *Service) logSweep(ctx context.Context) {
 		slog.Info("renewal sweep", "checked", res.Checked, "changed", res.Changed, "skipped", res.Skipped)
 	}
 }
-
-// SweepNow runs one sweep and logs it, for the app's start.
-func (s *Service) SweepNow(ctx context.Context) { s.logSweep(ctx) }

@@ -56,6 +56,23 @@ func MarkImportJobCommitted(ctx context.Context, db bun.IDB, id string, inserted
 	return nil
 }
 
+// ExpiredImportJobs lists up to limit import jobs that expired before t,
+// oldest first.
+func ExpiredImportJobs(ctx context.Context, db bun.IDB, t time.Time, limit int) ([]models.ImportJob, error) {
+	var jobs []models.ImportJob
+	err := db.NewSelect().Model(&jobs).Where("expires_at < ?", t).Order("expires_at", "id").Limit(int64(limit)).Scan(ctx)
+	return jobs, translate(err, "list expired import jobs")
+}
+
+// DeleteImportJobs deletes the import jobs with the given IDs.
+func DeleteImportJobs(ctx context.Context, db bun.IDB, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := db.NewDelete().Model((*models.ImportJob)(nil)).Where("id IN (?)", bun.List(ids)).Exec(ctx)
+	return translate(err, "delete import jobs")
+}
+
 // bulkCacheKiB is SQLite's page cache during a bulk write: enough to keep
 // most of a large import's pages in memory instead of spilling them to
 // the WAL mid-transaction.

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// every runs job in a goroutine every interval until the returned stop is
+// called; stop cancels the job's context and waits for a running job to
+// finish. Jobs log their own failures and are tried again at the next tick.
+func every(interval time.Duration, job func(context.Context)) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				job(ctx)
+			}
+		}
+	})
+	return func() { cancel(); wg.Wait() }
+}
