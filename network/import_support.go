@@ -221,6 +221,7 @@ func siteLinked(v Values) bool {
 // versions of stored ones, their lifecycle events and audit changes.
 type upsertBatch struct {
 	created, updated []models.Circuit
+	stored           []models.Circuit // updated[i] as stored
 	events           []models.CircuitEvent
 	changes          []audit.Change
 }
@@ -264,7 +265,7 @@ func (u *CircuitUpsert) update(ctx context.Context, tx bun.IDB, b *upsertBatch, 
 	}
 	c.Version++
 	c.UpdatedAt = now
-	b.updated = append(b.updated, *c)
+	b.updated, b.stored = append(b.updated, *c), append(b.stored, before)
 	if ev := u.s.statusEvent(ctx, c, &before); ev != nil {
 		b.events = append(b.events, *ev)
 	}
@@ -285,7 +286,7 @@ func (u *CircuitUpsert) convert(ctx context.Context, b upsertBatch) (writeBatch,
 	if w.created, err = store.BulkRowsOf(d, b.created); err != nil {
 		return w, err
 	}
-	if w.updated, err = store.BulkRowsOf(d, b.updated); err != nil {
+	if w.updated, err = store.BulkChangesOf(d, b.stored, b.updated); err != nil {
 		return w, err
 	}
 	if w.events, err = store.BulkRowsOf(d, b.events); err != nil {

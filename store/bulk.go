@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -56,6 +57,19 @@ type BulkRows struct {
 	plan *bulkTable
 	args []any // len(plan.fields) a row
 	n    int
+	// changed is, for an Update, the columns each row changes (see
+	// BulkChangesOf); nil when an Update sets every column.
+	changed []columnSet
+}
+
+// columnSet is a set of a table's columns, bit i for plan.fields[i]; the
+// empty set stands for all of them.
+type columnSet uint64
+
+// has reports whether an UPDATE of the set writes column i; it never
+// writes pk, the key.
+func (s columnSet) has(i, pk int) bool {
+	return i != pk && (s == 0 || s&(1<<i) != 0)
 }
 
 // BulkRowsOf converts recs, a slice of one record type, for dialect d.
@@ -71,6 +85,53 @@ func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
 	return rows, nil
 }
 
+// BulkChangesOf converts after, new versions of stored records, for an
+// Update that sets only the columns that changed: before[i] is after[i]
+// as stored. An UPDATE that sets an indexed column rewrites its index
+// entries even when the value is the same, so on SQLite a re-import that
+// changes one amount would otherwise rewrite every index of every row.
+func BulkChangesOf[T any](d schema.Dialect, before, after []T) (*BulkRows, error) {
+	if len(before) != len(after) {
+		return nil, fmt.Errorf("store: %d records before, %d after", len(before), len(after))
+	}
+	rows, err := BulkRowsOf(d, after)
+	if err != nil {
+		return nil, err
+	}
+	width := len(rows.plan.fields)
+	if width > 64 || rows.plan.version < 0 {
+		return rows, nil
+	}
+	old, err := BulkRowsOf(d, before)
+	if err != nil {
+		return nil, err
+	}
+	rows.changed = make([]columnSet, rows.n)
+	for i := range rows.n {
+		set := columnSet(1) << rows.plan.version
+		for c := range width {
+			if !sameArg(old.args[i*width+c], rows.args[i*width+c]) {
+				set |= 1 << c
+			}
+		}
+		rows.changed[i] = set
+	}
+	return rows, nil
+}
+
+// sameArg reports whether two column values from bulkArg are equal.
+func sameArg(a, b any) bool {
+	switch x := a.(type) {
+	case []byte:
+		y, ok := b.([]byte)
+		return ok && bytes.Equal(x, y)
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y)
+	}
+	return a == b // the other driver values are comparable
+}
+
 // BulkWriter stores BulkRows on one database handle (a transaction, a
 // connection or the pool): new records with Insert, new versions of stored
 // ones with Update. In a BulkTx on PostgreSQL it streams rows with COPY.
@@ -82,19 +143,25 @@ func BulkRowsOf[T any](d schema.Dialect, recs []T) (*BulkRows, error) {
 // handle under bun, so bun's query hooks do not see them. Close the
 // BulkWriter before its transaction ends.
 type BulkWriter struct {
-	raw    sqlHandle
-	copy   *sql.Conn // the BulkTx's connection, on PostgreSQL
-	stmts  map[stmtKey]*sql.Stmt
-	staged map[string]bool // tables with a staging table for updates (COPY)
-	pg     bool
-	wrote  map[string]int // rows written, by quoted table name
+	raw     sqlHandle
+	copy    *sql.Conn // the BulkTx's connection, on PostgreSQL
+	stmts   map[stmtKey]*sql.Stmt
+	staged  map[string]bool // tables with a staging table for updates (COPY)
+	pg      bool
+	wrote   map[string]int // rows written, by quoted table name
+	updates int            // UPDATE statements prepared
 }
 
 type stmtKey struct {
 	table  string
-	rows   int  // an INSERT's rows
-	update bool // the one-row UPDATE
+	rows   int       // an INSERT's rows
+	update bool      // a one-row UPDATE…
+	sets   columnSet // …of these columns
 }
+
+// maxUpdateStmts bounds the UPDATE statements a BulkWriter prepares for
+// rows that change different columns; past it, rows set every column.
+const maxUpdateStmts = 64
 
 // NewBulkWriter returns a BulkWriter on db.
 func NewBulkWriter(db bun.IDB) (*BulkWriter, error) {
@@ -154,16 +221,19 @@ func (w *BulkWriter) Update(ctx context.Context, rows *BulkRows) error {
 	if w.copy != nil {
 		return w.copyUpdate(ctx, rows)
 	}
-	stmt, err := w.prepared(ctx, stmtKey{table: plan.table, update: true}, plan.updateQuery)
-	if err != nil {
-		return err
-	}
 	width := len(plan.fields)
 	args := make([]any, 0, width+1)
 	for i := range rows.n {
-		row := rows.args[i*width : (i+1)*width]
-		args, err = plan.updateArgs(args[:0], row)
+		var sets columnSet
+		if rows.changed != nil {
+			sets = rows.changed[i]
+		}
+		stmt, sets, err := w.updateStmt(ctx, plan, sets)
 		if err != nil {
+			return err
+		}
+		row := rows.args[i*width : (i+1)*width]
+		if args, err = plan.updateArgs(args[:0], row, sets); err != nil {
 			return err
 		}
 		res, err := stmt.ExecContext(ctx, args...)
@@ -175,6 +245,20 @@ func (w *BulkWriter) Update(ctx context.Context, rows *BulkRows) error {
 		}
 	}
 	return nil
+}
+
+// updateStmt is the prepared UPDATE of the columns in sets, or of all of
+// them (sets 0) once maxUpdateStmts are prepared; it answers which.
+func (w *BulkWriter) updateStmt(ctx context.Context, plan *bulkTable, sets columnSet) (*sql.Stmt, columnSet, error) {
+	key := stmtKey{table: plan.table, update: true, sets: sets}
+	if _, ok := w.stmts[key]; !ok {
+		if w.updates >= maxUpdateStmts {
+			key.sets = 0
+		}
+		w.updates++
+	}
+	stmt, err := w.prepared(ctx, key, func() string { return plan.updateQuery(key.sets) })
+	return stmt, key.sets, err
 }
 
 // copyUpdate updates through a staging table: COPY the rows in, one
@@ -380,14 +464,15 @@ func (b *bulkTable) insertQuery(n int) string {
 	return q.String()
 }
 
-// updateQuery is the UPDATE of one live record at a version: every column
-// but the key, then the key and the version it must be at (updateArgs).
-func (b *bulkTable) updateQuery() string {
+// updateQuery is the UPDATE of one live record at a version: the columns
+// in sets (0: every column but the key), then the key and the version it
+// must be at (updateArgs).
+func (b *bulkTable) updateQuery(sets columnSet) string {
 	var q strings.Builder
 	fmt.Fprintf(&q, "UPDATE %s SET ", b.table)
 	arg := 0
 	for i, f := range b.fields {
-		if i == b.pk {
+		if !sets.has(i, b.pk) {
 			continue
 		}
 		if arg > 0 {
@@ -405,10 +490,10 @@ func (b *bulkTable) updateQuery() string {
 	return q.String()
 }
 
-// updateArgs appends updateQuery's arguments for one row's values.
-func (b *bulkTable) updateArgs(args, row []any) ([]any, error) {
+// updateArgs appends updateQuery(sets)'s arguments for one row's values.
+func (b *bulkTable) updateArgs(args, row []any, sets columnSet) ([]any, error) {
 	for i, v := range row {
-		if i != b.pk {
+		if sets.has(i, b.pk) {
 			args = append(args, v)
 		}
 	}

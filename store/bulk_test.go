@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/schema"
 
 	"github.com/xiber/netos/dbtest"
 	"github.com/xiber/netos/models"
@@ -131,10 +132,11 @@ func TestInsertManyStoresWhatBunStores(t *testing.T) {
 }
 
 // TestBulkUpdateStoresWhatBunStores updates the same circuits through
-// store.Update, through a BulkWriter in a plain transaction and through one
-// in a BulkTx (a staging table and COPY on PostgreSQL), and requires the
-// three databases to read back identically; a row at the wrong version,
-// or of a deleted record, makes the update ErrStale on every path.
+// store.Update and through a BulkWriter, with every column (BulkRowsOf) or
+// only the changed ones (BulkChangesOf), in a plain transaction and in a
+// BulkTx (a staging table and COPY on PostgreSQL), and requires every
+// database to read back as bun's does; a row at the wrong version, or of
+// a deleted record, makes the update ErrStale on every path.
 func TestBulkUpdateStoresWhatBunStores(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 3, 4, 5, 6, 7, 891_234_000, time.UTC)
@@ -162,69 +164,100 @@ func TestBulkUpdateStoresWhatBunStores(t *testing.T) {
 		}
 		return db
 	}
-	// The new versions: changed amounts and notes, a term end cleared, a
-	// status moved on, one circuit left out.
+	// The new versions change different columns: an amount, the notes and
+	// a cleared term end, the status and a cleared bandwidth; one
+	// circuit is left out.
 	changed := make([]models.Circuit, 0, len(circuits)-1)
 	for i, c := range circuits[:len(circuits)-1] {
-		c.MRC += 1
-		c.Notes = fmt.Sprintf("renegotiated\n%d", i)
-		c.TermEnd, c.BandwidthMbps = nil, nil
-		c.Status = "pending_disconnect"
+		switch i % 3 {
+		case 0:
+			c.MRC += 1
+		case 1:
+			c.Notes = fmt.Sprintf("renegotiated\n%d", i)
+			c.TermEnd = nil
+		case 2:
+			c.Status = "pending_disconnect"
+			c.BandwidthMbps = nil
+		}
 		c.Version++
 		c.UpdatedAt = later
 		changed = append(changed, c)
 	}
 
-	viaBun, viaTx, viaBulkTx := seed(), seed(), seed()
+	viaBun := seed()
 	for i := range changed {
 		if err := store.Update(ctx, viaBun, &changed[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	bulkUpdate := func(tx bun.IDB, recs []models.Circuit) error {
+	type rowsOf func(schema.Dialect) (*store.BulkRows, error)
+	bulkUpdate := func(tx bun.IDB, rows rowsOf) error {
 		w, err := store.NewBulkWriter(tx)
 		if err != nil {
 			return err
 		}
 		defer w.Close()
-		rows, err := store.BulkRowsOf(tx.Dialect(), recs)
+		r, err := rows(tx.Dialect())
 		if err != nil {
 			return err
 		}
-		if err := w.Update(ctx, rows); err != nil {
+		if err := w.Update(ctx, r); err != nil {
 			return err
 		}
 		return w.Close()
 	}
-	if err := viaTx.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return bulkUpdate(tx, changed) }); err != nil {
-		t.Fatal(err)
+	everyColumn := func(_, after []models.Circuit) rowsOf {
+		return func(d schema.Dialect) (*store.BulkRows, error) { return store.BulkRowsOf(d, after) }
 	}
-	if err := store.RunInBulkTx(ctx, viaBulkTx, func(tx store.BulkTx) error { return bulkUpdate(tx, changed) }); err != nil {
-		t.Fatal(err)
+	changedColumns := func(before, after []models.Circuit) rowsOf {
+		return func(d schema.Dialect) (*store.BulkRows, error) { return store.BulkChangesOf(d, before, after) }
+	}
+	inTx := func(db *store.DB, f func(bun.IDB) error) error {
+		return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return f(tx) })
+	}
+	inBulkTx := func(db *store.DB, f func(bun.IDB) error) error {
+		return store.RunInBulkTx(ctx, db, func(tx store.BulkTx) error { return f(tx) })
+	}
+	paths := []struct {
+		name string
+		run  func(*store.DB, func(bun.IDB) error) error
+		rows func(before, after []models.Circuit) rowsOf
+	}{
+		{"every column, in a transaction", inTx, everyColumn},
+		{"every column, in a BulkTx", inBulkTx, everyColumn},
+		{"the changed columns, in a transaction", inTx, changedColumns},
+		{"the changed columns, in a BulkTx", inBulkTx, changedColumns},
 	}
 	want := rawRows(t, viaBun, "circuits")
-	for name, db := range map[string]*store.DB{"a transaction": viaTx, "a BulkTx": viaBulkTx} {
-		if got := rawRows(t, db, "circuits"); !reflect.DeepEqual(got, want) {
-			t.Errorf("circuits updated in bulk in %s:\n%v\nthrough bun:\n%v", name, got, want)
+	dbs := make([]*store.DB, len(paths))
+	for i, p := range paths {
+		dbs[i] = seed()
+		if err := p.run(dbs[i], func(tx bun.IDB) error { return bulkUpdate(tx, p.rows(circuits[:len(changed)], changed)) }); err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		if got := rawRows(t, dbs[i], "circuits"); !reflect.DeepEqual(got, want) {
+			t.Errorf("circuits updated through %s:\n%v\nthrough bun:\n%v", p.name, got, want)
 		}
 	}
 
+	// Each path again, on its updated database: a row at the wrong version
+	// or of a deleted record fails the call.
 	next, behind := changed[1], changed[0] // stored at changed[i].Version
 	next.Version++
 	gone := deleted
 	gone.Version++
-	for name, recs := range map[string][]models.Circuit{"a version behind": {next, behind}, "deleted": {gone}} {
-		for path, run := range map[string]func(func(bun.IDB) error) error{
-			"a transaction": func(f func(bun.IDB) error) error {
-				return viaTx.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return f(tx) })
-			},
-			"a BulkTx": func(f func(bun.IDB) error) error {
-				return store.RunInBulkTx(ctx, viaBulkTx, func(tx store.BulkTx) error { return f(tx) })
-			},
-		} {
-			err := run(func(tx bun.IDB) error { return bulkUpdate(tx, recs) })
+	stale := []struct {
+		name          string
+		before, after []models.Circuit
+	}{
+		{"a version behind", []models.Circuit{changed[1], changed[0]}, []models.Circuit{next, behind}},
+		{"deleted", []models.Circuit{deleted}, []models.Circuit{gone}},
+	}
+	for i, p := range paths {
+		for _, st := range stale {
+			err := p.run(dbs[i], func(tx bun.IDB) error { return bulkUpdate(tx, p.rows(st.before, st.after)) })
 			if !errors.Is(err, models.ErrStale) {
-				t.Errorf("%s, in %s: err = %v, want ErrStale", name, path, err)
+				t.Errorf("%s through %s: err = %v, want ErrStale", st.name, p.name, err)
 			}
 		}
 	}
