@@ -411,7 +411,11 @@ func (u *CircuitUpsert) insert(ctx context.Context, v Values) error {
 	if err := k.after(ctx, u.tx, c, nil); err != nil {
 		return err
 	}
-	return u.s.audit.Write(ctx, u.tx, u.action, k.entity, c.ID, audit.Diff(nil, c))
+	if err := u.s.audit.Write(ctx, u.tx, u.action, k.entity, c.ID, audit.Diff(nil, c)); err != nil {
+		return err
+	}
+	u.counts.Inserted++
+	return nil
 }
 
 // UpsertError says which row of a batch Upsert stopped at.

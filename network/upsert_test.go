@@ -117,3 +117,55 @@ func TestCircuitUpsertWritesWhatCreateAndUpdateWrite(t *testing.T) {
 		t.Errorf("upsert's audited changes\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestCircuitUpsertSnapshotsSites upserts circuits that land on sites,
+// new and re-imported, and requires the endpoints CreateCircuit and
+// UpdateCircuit would store: the site's name filled in.
+func TestCircuitUpsertSnapshotsSites(t *testing.T) {
+	e := newEnv(t)
+	pop := e.asset("Columbus POP", 500)
+	acme := e.customer("Acme Corp", 900)
+	upsert := func(rows ...network.Values) network.UpsertCounts {
+		t.Helper()
+		var u *network.CircuitUpsert
+		err := e.s.InTx(e.ctx, func(tx bun.Tx) error {
+			u = e.s.NewCircuitUpsert(tx, network.ImportAction)
+			defer u.Close()
+			if err := u.Upsert(e.ctx, rows); err != nil {
+				return err
+			}
+			return u.Close()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.Counts()
+	}
+	base := func(label string) network.Values {
+		return network.Values{"xiber_circuit_label": label, "carrier_name": "Zayo", "service_type": "wave", "mrc_usd": models.Dollars(700, 0)}
+	}
+	linked, plain := base("LINKED"), base("PLAIN")
+	linked["a_infrastructure_id"] = pop
+	if c := upsert(linked, plain); c != (network.UpsertCounts{Inserted: 2}) {
+		t.Fatalf("insert counts %+v", c)
+	}
+	relinked := base("PLAIN")
+	relinked["z_customer_id"] = acme
+	relinked["a_infrastructure_id"] = pop
+	if c := upsert(base("LINKED"), relinked); c != (network.UpsertCounts{Updated: 2, Unchanged: 1}) {
+		t.Fatalf("update counts %+v", c)
+	}
+	for label, want := range map[string][2]string{"LINKED": {"Columbus POP", ""}, "PLAIN": {"Columbus POP", "Acme Corp"}} {
+		id, err := store.CircuitIDByLabel(e.ctx, e.db, label)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := e.s.Circuit(e.ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := [2]string{c.AName, c.ZName}; got != want {
+			t.Errorf("%s endpoints %q; want %q", label, got, want)
+		}
+	}
+}
