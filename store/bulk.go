@@ -268,7 +268,7 @@ func (w *BulkWriter) copyUpdate(ctx context.Context, rows *BulkRows) error {
 	plan := rows.plan
 	staging := "bulk_" + plan.name
 	if !w.staged[plan.name] {
-		q := fmt.Sprintf("CREATE TEMP TABLE %q (LIKE %s) ON COMMIT DROP", staging, plan.table)
+		q := fmt.Sprintf("CREATE TEMP TABLE IF NOT EXISTS %q (LIKE %s) ON COMMIT DROP", staging, plan.table)
 		if _, err := w.raw.ExecContext(ctx, q); err != nil {
 			return translate(err, "stage the update of "+plan.table)
 		}
