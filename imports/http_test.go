@@ -246,7 +246,7 @@ func TestCommit(t *testing.T) {
 		}
 	})
 
-	t.Run("expired jobs are purged with their files", func(t *testing.T) {
+	t.Run("expired jobs are purged with their files, and files no job names", func(t *testing.T) {
 		clock := &dbtest.Clock{T: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 		dir := t.TempDir()
 		a, err := app.Open(context.Background(), app.Config{
@@ -279,23 +279,42 @@ func TestCommit(t *testing.T) {
 			t.Fatalf("%d files for 3 jobs; want 6 (each upload and its kept rows)", n)
 		}
 
-		// The first two expired at 24 h; the grace has not passed yet.
+		// The first two expired at 24 h; the grace has not passed yet. Files
+		// no job names, as a crash leaves them, go once they are older
+		// than any live job's could be; a recent one stays.
 		clock.T = clock.T.Add(12*time.Hour + imports.PurgeGrace)
-		if n, err := a.Imports.Purge(context.Background()); n != 0 || err != nil {
-			t.Fatalf("purge within the grace = %d, %v; want 0", n, err)
+		plant := func(path string, age time.Duration) {
+			t.Helper()
+			if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte("left behind"), 0o640); err != nil {
+				t.Fatal(err)
+			}
+			at := clock.T.Add(-age)
+			if err := os.Chtimes(path, at, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		blob := func(key string) string { return filepath.Join(dir, "imports", key[:2], key) }
+		plant(blob("6f1c1c2e-4f7e-4d0e-9d55-0000000000aa"), 48*time.Hour)
+		plant(blob("6f1c1c2e-4f7e-4d0e-9d55-0000000000bb"), time.Hour)
+		plant(filepath.Join(dir, "imports", "tmp", "upload-123"), 48*time.Hour)
+		if res, err := a.Imports.Purge(context.Background()); res != (imports.PurgeResult{Orphans: 2}) || err != nil {
+			t.Fatalf("purge within the grace = %+v, %v; want the 2 old orphans only", res, err)
 		}
 		clock.T = clock.T.Add(time.Second)
-		if n, err := a.Imports.Purge(context.Background()); n != 2 || err != nil {
-			t.Fatalf("purge = %d, %v; want 2", n, err)
+		if res, err := a.Imports.Purge(context.Background()); res != (imports.PurgeResult{Jobs: 2}) || err != nil {
+			t.Fatalf("purge = %+v, %v; want 2 jobs", res, err)
 		}
-		if n := files(); n != 2 {
-			t.Errorf("%d files left; want the recent job's 2", n)
+		if n := files(); n != 3 {
+			t.Errorf("%d files left; want the recent job's 2 and the recent orphan", n)
 		}
 		if n := count(t, a, "SELECT count(*) FROM import_jobs"); n != 1 {
 			t.Errorf("%d jobs left; want 1", n)
 		}
-		if n, err := a.Imports.Purge(context.Background()); n != 0 || err != nil {
-			t.Errorf("second purge = %d, %v; want 0", n, err)
+		if res, err := a.Imports.Purge(context.Background()); res != (imports.PurgeResult{}) || err != nil {
+			t.Errorf("second purge = %+v, %v; want nothing", res, err)
 		}
 		decode[counts](t, commit(t, srv.URL, exec, recent.ID, ""), http.StatusOK)
 	})

@@ -73,6 +73,22 @@ func DeleteImportJobs(ctx context.Context, db bun.IDB, ids []string) error {
 	return translate(err, "delete import jobs")
 }
 
+// ImportJobFiles answers which of keys some import job names, as its
+// upload or its kept rows (stored under the job's ID).
+func ImportJobFiles(ctx context.Context, db bun.IDB, keys []string) (map[string]bool, error) {
+	named := make(map[string]bool, len(keys))
+	if len(keys) == 0 {
+		return named, nil
+	}
+	var jobs []models.ImportJob
+	err := db.NewSelect().Model(&jobs).Column("id", "blob_key").
+		Where("id IN (?)", bun.List(keys)).WhereOr("blob_key IN (?)", bun.List(keys)).Scan(ctx)
+	for _, job := range jobs {
+		named[job.ID], named[job.BlobKey] = true, true
+	}
+	return named, translate(err, "find import job files")
+}
+
 // bulkCacheKiB is SQLite's page cache during a bulk write: enough to keep
 // most of a large import's pages in memory instead of spilling them to
 // the WAL mid-transaction.
