@@ -17,6 +17,7 @@ import (
 	"github.com/xiber/netos/audit"
 	"github.com/xiber/netos/imports"
 	"github.com/xiber/netos/network"
+	"github.com/xiber/netos/portfolio"
 	"github.com/xiber/netos/rest"
 	"github.com/xiber/netos/server"
 	"github.com/xiber/netos/store"
@@ -45,11 +46,12 @@ type App struct {
 	Audit   *audit.Log
 	Network *network.Service
 	// Imports owns circuit import jobs (REST, GraphQL and the CLI share it).
-	Imports    *imports.Service
-	stopPurger func()
-	server     *server.Server
+	Imports *imports.Service
+	// Portfolio serves the dashboard, renewals and ETF exposure.
+	Portfolio *portfolio.Service
+	server    *server.Server
+	stops     []func() // of the periodic jobs (every)
 	extras
-	portfolioParts
 }
 
 // Open connects, migrates up and wires everything.
@@ -87,7 +89,8 @@ func build(ctx context.Context, cfg Config, db *store.DB) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.startImportPurge(ctx)
+	a.Imports.PurgeAndLog(ctx)
+	a.every(PurgeInterval, a.Imports.PurgeAndLog)
 	pf := a.startPortfolio(ctx, cfg, now)
 	a.server = server.New(
 		server.Config{TrustedProxies: cfg.TrustedProxies, DevAuth: authn == server.DevAuth{}},
@@ -126,11 +129,10 @@ func (a *App) Engine() store.Dialect { return a.DB.Engine }
 
 // Close stops the background jobs and releases the database.
 func (a *App) Close() error {
-	a.stopPortfolio()
-	a.stopExtras()
-	if a.stopPurger != nil {
-		a.stopPurger()
+	for _, stop := range a.stops {
+		stop()
 	}
+	a.stopExtras()
 	return a.DB.Close()
 }
 

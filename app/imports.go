@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"path/filepath"
 	"time"
 
@@ -27,9 +26,3 @@ func (a *App) buildImports(cfg Config, now func() time.Time) error {
 // PurgeInterval is how often expired import jobs and their files are
 // deleted, after the purge at start.
 const PurgeInterval = time.Hour
-
-// startImportPurge purges expired import jobs now and every PurgeInterval.
-func (a *App) startImportPurge(ctx context.Context) {
-	a.Imports.PurgeAndLog(ctx)
-	a.stopPurger = every(PurgeInterval, a.Imports.PurgeAndLog)
-}

@@ -6,9 +6,14 @@ import (
 	"time"
 )
 
-// every runs job in a goroutine every interval until the returned stop is
-// called; stop cancels the job's context and waits for a running job to
-// finish. Jobs log their own failures and are tried again at the next tick.
+// every runs job in a goroutine every interval until the app closes;
+// Close cancels the job's context and waits for a running job to finish.
+// Jobs log their own failures and are tried again at the next tick.
+func (a *App) every(interval time.Duration, job func(context.Context)) {
+	a.stops = append(a.stops, every(interval, job))
+}
+
+// every is App.every's runner; the returned stop ends it.
 func every(interval time.Duration, job func(context.Context)) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup

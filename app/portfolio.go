@@ -11,26 +11,12 @@ import (
 // SweepInterval is how often the renewal sweep runs after the one at start.
 const SweepInterval = 24 * time.Hour
 
-// portfolioParts are the portfolio service and its daily sweeper.
-type portfolioParts struct {
-	// Portfolio serves the dashboard, renewals and ETF exposure.
-	Portfolio   *portfolio.Service
-	stopSweeper func()
-}
-
 // startPortfolio builds the portfolio service, brings every stored renewal
 // state up to date (synchronously, so the first request sees current
 // states), and starts the daily sweep.
 func (a *App) startPortfolio(ctx context.Context, cfg Config, now func() time.Time) *portfolio.Service {
 	a.Portfolio = portfolio.New(a.Network, analytics.RenewalPolicy{WindowDays: cfg.RenewalWindowDays}, now)
 	a.Portfolio.SweepAndLog(ctx)
-	a.stopSweeper = every(SweepInterval, a.Portfolio.SweepAndLog)
+	a.every(SweepInterval, a.Portfolio.SweepAndLog)
 	return a.Portfolio
-}
-
-// stopPortfolio stops the sweeper (waiting for a running sweep).
-func (a *App) stopPortfolio() {
-	if a.stopSweeper != nil {
-		a.stopSweeper()
-	}
 }
