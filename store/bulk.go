@@ -205,10 +205,12 @@ func (w *BulkWriter) Insert(ctx context.Context, rows *BulkRows) error {
 	return nil
 }
 
-// Update stores rows over the live records with the same IDs, every
-// column, as store.Update does: the caller has bumped each row's Version,
-// and a record whose stored version is not the one before it, or that is
-// gone, makes the whole call ErrStale.
+// Update stores rows over the live records with the same IDs, as
+// store.Update does: every column, or for rows from BulkChangesOf the
+// changed ones (except through a staging table, which sets them all). The
+// caller has bumped each row's Version, and a record whose stored version
+// is not the one before it, or that is gone, makes the whole call
+// ErrStale.
 func (w *BulkWriter) Update(ctx context.Context, rows *BulkRows) error {
 	plan := rows.plan
 	if plan.pk < 0 || plan.version < 0 || plan.deletedAt < 0 {
