@@ -13,7 +13,7 @@ import (
 // that a commit that began just before the expiry still finds its rows.
 const PurgeGrace = time.Hour
 
-// purgeBatch is how many jobs one round of a purge deletes.
+// purgeBatch is how many jobs, or files, one round of a purge handles.
 const purgeBatch = 500
 
 // PurgeResult counts what a purge deleted.
